@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { CommonErrors } from '../common/errors/common.errors';
+import { Action, AppAbility, asSubject, SubjectName } from './ability';
+import { AbilityFactory } from './ability.factory';
+
+/** Per-record checks for services; every denial is audited before the 403 goes out. */
+@Injectable()
+export class AuthzService {
+  constructor(
+    private readonly abilities: AbilityFactory,
+    private readonly audit: AuditService,
+  ) {}
+
+  ability(actor: Actor): AppAbility {
+    return this.abilities.for(actor);
+  }
+
+  /**
+   * Throws FORBIDDEN (after auditing the denial) unless the actor may `action` the record (or,
+   * without a record, at least some record of the type). `caseId` links the entry to a child's case.
+   */
+  async assert(
+    actor: Actor,
+    action: Action,
+    subjectType: SubjectName,
+    record?: Record<string, any>,
+    audit: { subjectId?: string; caseId?: string; field?: string } = {},
+  ): Promise<void> {
+    const ability = this.abilities.for(actor);
+    const target = record ? asSubject(subjectType, record) : subjectType;
+    if (ability.can(action, target, audit.field)) return;
+    await this.denied(actor, action, subjectType, audit);
+    throw CommonErrors.FORBIDDEN();
+  }
+
+  async denied(
+    actor: Actor,
+    action: Action,
+    subjectType: SubjectName,
+    audit: { subjectId?: string; caseId?: string; field?: string } = {},
+  ): Promise<void> {
+    await this.audit.recordAlone({
+      actor,
+      action: `${subjectType.toLowerCase()}.${action}`,
+      outcome: 'denied',
+      subjectType,
+      subjectId: audit.subjectId,
+      caseId: audit.caseId,
+      fields: audit.field ? [audit.field] : [],
+    });
+  }
+}

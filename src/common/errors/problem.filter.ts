@@ -1,0 +1,104 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, FieldIssue } from './app-error';
+import { CommonErrors } from './common.errors';
+import { interpolate, Lang, pickLang } from './lang';
+import { validationMessages } from './validation-messages';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: string;
+  requestId?: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+const statusCodes: Record<number, keyof typeof CommonErrors> = {
+  400: 'MALFORMED_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Turns anything thrown into an AppError; unknown errors become INTERNAL (and are logged). */
+export function toAppError(err: unknown, req: { method?: string; url?: string; id?: string }): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    if (status === 404 && /^Cannot /.test(err.message)) {
+      return CommonErrors.ROUTE_NOT_FOUND({ method: req.method, path: (req.url ?? '').split('?')[0] });
+    }
+    const code = statusCodes[status];
+    if (code) return CommonErrors[code]();
+  }
+  // Fastify's own errors (body parsing, size limits) carry a statusCode and an FST_ code.
+  const fst = err as { statusCode?: number; code?: string };
+  if (typeof fst?.statusCode === 'number' && fst.statusCode < 500 && statusCodes[fst.statusCode]) {
+    return CommonErrors[statusCodes[fst.statusCode]]();
+  }
+  return CommonErrors.INTERNAL({ requestId: req.id });
+}
+
+export function issueMessage(issue: FieldIssue, lang: Lang): string {
+  if (issue.message) return issue.message[lang];
+  const template = validationMessages[issue.code];
+  return template ? interpolate(template[lang], issue.params) : issue.code;
+}
+
+export function renderProblem(error: AppError, lang: Lang, instance?: string, requestId?: string): Problem {
+  const problem: Problem = {
+    type: `urn:enlace:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: error.title(lang),
+    status: error.status,
+    detail: error.detail(lang),
+    instance,
+    code: error.code,
+    requestId,
+  };
+  if (error.issues.length) {
+    problem.errors = error.issues.map((i) => ({
+      field: i.field,
+      code: i.code,
+      message: issueMessage(i, lang),
+    }));
+  }
+  return problem;
+}
+
+/**
+ * RFC 9457 problem+json for every error, in Spanish or English by Accept-Language.
+ * A 500 never leaks internals: the response carries the request id, the log the stack.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const error = toAppError(exception, req);
+    if (error.status >= 500) {
+      const e = exception as Error;
+      this.logger.error(
+        { err: { type: e?.name, message: e?.message, stack: e?.stack }, requestId: req.id },
+        'unhandled error',
+      );
+    }
+    const lang = pickLang(req.headers['accept-language']);
+    const body = renderProblem(error, lang, req.url?.split('?')[0], String(req.id));
+    void reply
+      .status(error.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .header('content-language', lang)
+      .send(body);
+  }
+}

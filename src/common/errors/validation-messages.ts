@@ -1,0 +1,43 @@
+import { Localized } from './lang';
+
+/** Translations of class-validator constraints; `{0}`, `{1}` are the constraint's arguments. */
+export const validationMessages: Record<string, Localized> = {
+  whitelistValidation: { es: 'Campo no permitido.', en: 'Field is not allowed.' },
+  isDefined: { es: 'Es obligatorio.', en: 'Is required.' },
+  isNotEmpty: { es: 'No puede estar vacío.', en: 'Must not be empty.' },
+  isString: { es: 'Debe ser texto.', en: 'Must be a string.' },
+  isInt: { es: 'Debe ser un número entero.', en: 'Must be an integer.' },
+  isNumber: { es: 'Debe ser un número.', en: 'Must be a number.' },
+  isBoolean: { es: 'Debe ser verdadero o falso.', en: 'Must be true or false.' },
+  isEnum: { es: 'Debe ser uno de: {values}.', en: 'Must be one of: {values}.' },
+  isIn: { es: 'Debe ser uno de: {values}.', en: 'Must be one of: {values}.' },
+  isUUID: { es: 'Debe ser un UUID.', en: 'Must be a UUID.' },
+  isEmail: { es: 'Debe ser un correo electrónico.', en: 'Must be an email address.' },
+  isUrl: { es: 'Debe ser una URL.', en: 'Must be a URL.' },
+  isDateString: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },
+  isISO8601: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },
+  isDate: { es: 'Debe ser una fecha.', en: 'Must be a date.' },
+  isArray: { es: 'Debe ser una lista.', en: 'Must be a list.' },
+  isObject: { es: 'Debe ser un objeto.', en: 'Must be an object.' },
+  nestedValidation: { es: 'Debe ser un objeto válido.', en: 'Must be a valid object.' },
+  arrayNotEmpty: { es: 'Debe tener al menos un elemento.', en: 'Must have at least one item.' },
+  arrayMinSize: { es: 'Debe tener al menos {0} elementos.', en: 'Must have at least {0} items.' },
+  arrayMaxSize: { es: 'Debe tener como máximo {0} elementos.', en: 'Must have at most {0} items.' },
+  arrayUnique: { es: 'No puede repetir elementos.', en: 'Must not repeat items.' },
+  min: { es: 'Debe ser como mínimo {0}.', en: 'Must be at least {0}.' },
+  max: { es: 'Debe ser como máximo {0}.', en: 'Must be at most {0}.' },
+  minLength: { es: 'Debe tener al menos {0} caracteres.', en: 'Must be at least {0} characters long.' },
+  maxLength: { es: 'Debe tener como máximo {0} caracteres.', en: 'Must be at most {0} characters long.' },
+  length: {
+    es: 'Debe tener entre {0} y {1} caracteres.',
+    en: 'Must be between {0} and {1} characters long.',
+  },
+  matches: { es: 'No tiene el formato esperado.', en: 'Does not have the expected format.' },
+  isISO31661Alpha2: {
+    es: 'Debe ser un código de país ISO 3166-1 alfa-2.',
+    en: 'Must be an ISO 3166-1 alpha-2 country code.',
+  },
+  isLocale: { es: 'Debe ser un código de idioma.', en: 'Must be a language code.' },
+  isPositive: { es: 'Debe ser positivo.', en: 'Must be positive.' },
+  maxDate: { es: 'No puede ser una fecha futura.', en: 'Must not be in the future.' },
+};

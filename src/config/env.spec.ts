@@ -1,0 +1,35 @@
+import { ConfigError, durationMs, loadEnv } from './env';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/enlace',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(40),
+};
+
+describe('loadEnv', () => {
+  it('accepts a complete environment and applies defaults', () => {
+    const env = loadEnv(valid);
+    expect(env.port).toBe(3000);
+    expect(env.databaseUrl).toBe(valid.DATABASE_URL);
+    expect(env.queuePrefix).toBe('enlace');
+  });
+
+  it('names every missing or bad setting at once', () => {
+    try {
+      loadEnv({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_SECRET: 'short' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toContain('DATABASE_URL is required');
+      expect(msg).toContain('PORT must be an integer');
+      expect(msg).toContain('REDIS_URL must use redis: or rediss:');
+      expect(msg).toContain('JWT_SECRET must be at least 32 characters');
+    }
+  });
+
+  it('parses durations', () => {
+    expect(durationMs('5m')).toBe(300_000);
+    expect(durationMs('250ms')).toBe(250);
+  });
+});

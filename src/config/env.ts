@@ -1,0 +1,106 @@
+/**
+ * The process environment, validated once at boot. Both entry points (API and worker) refuse to
+ * start with a message that names every bad setting, instead of failing later on first use.
+ */
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  dbPoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  logLevel: string;
+  configDir: string;
+  workerConcurrency: number;
+  outboxPollMs: number;
+  overdueScanEvery: string;
+  shutdownTimeoutMs: number;
+  /** ISO instant the clock is frozen at (tests and demos only). */
+  clockFixedAt?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Raw = Record<string, string | undefined>;
+
+export function loadEnv(raw: Raw = process.env): Env {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = raw[name]?.trim();
+    if (v) return v;
+    if (fallback !== undefined) return fallback;
+    problems.push(`${name} is required`);
+    return '';
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = raw[name]?.trim();
+    if (!v) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${v}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, protocols: string[]): string => {
+    const v = str(name);
+    if (!v) return v;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol))
+        problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return v;
+  };
+
+  const nodeEnv = str('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const jwtSecret = str('JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const clockFixedAt = raw.CLOCK_FIXED_AT?.trim() || undefined;
+  if (clockFixedAt && Number.isNaN(Date.parse(clockFixedAt)))
+    problems.push('CLOCK_FIXED_AT must be an ISO date-time');
+  const overdueScanEvery = str('OVERDUE_SCAN_EVERY', '5m');
+  if (!/^\d+(ms|s|m|h)$/.test(overdueScanEvery))
+    problems.push('OVERDUE_SCAN_EVERY must look like 30s, 5m or 1h');
+
+  const env: Env = {
+    nodeEnv: nodeEnv as Env['nodeEnv'],
+    port: int('PORT', 3000, 1, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: str('QUEUE_PREFIX', 'enlace'),
+    jwtSecret,
+    jwtAccessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+    refreshTtlSeconds: int('REFRESH_TTL_SECONDS', 1209600, 300, 7776000),
+    logLevel: str('LOG_LEVEL', 'info'),
+    configDir: str('CONFIG_DIR', 'config'),
+    workerConcurrency: int('WORKER_CONCURRENCY', 10, 1, 500),
+    outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60000),
+    overdueScanEvery,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
+    clockFixedAt,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return env;
+}
+
+export function durationMs(spec: string): number {
+  const m = /^(\d+)(ms|s|m|h)$/.exec(spec);
+  if (!m) throw new Error(`bad duration ${spec}`);
+  const n = Number(m[1]);
+  return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+}

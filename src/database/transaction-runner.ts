@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs a unit of work in one transaction. Services pass the EntityManager down to repositories
+ * and to the audit and outbox writers, so a change, its audit entry and its queued jobs commit
+ * or roll back together. Never call Redis or HTTP inside the callback.
+ */
+@Injectable()
+export class TransactionRunner {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+}

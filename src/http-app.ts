@@ -1,0 +1,84 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { errorCatalog } from './common/errors/app-error';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { appValidationPipe } from './common/errors/validation.pipe';
+import { requestContext } from './common/request-context';
+import { requestIdOf } from './observability/logging.module';
+import { MetricsService } from './observability/metrics.service';
+
+/**
+ * Builds the HTTP API (used by main.ts, the demo and the e2e tests), without listening.
+ * `module` lets tests pass AppModule with overrides.
+ */
+export async function createHttpApp(
+  module: unknown = AppModule,
+  opts: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, createFastifyAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  configureHttpApp(app);
+  await app.init();
+  return app;
+}
+
+/** Fastify with a 1 MiB body limit and request ids taken from X-Request-Id when well-formed. */
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    genReqId: (raw: IncomingMessage) => {
+      const id = requestIdOf(raw);
+      (raw as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+}
+
+export function configureHttpApp(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
+    requestContext.run({ requestId: String(req.id), ip: req.ip }, done);
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(appValidationPipe());
+  app.enableShutdownHooks();
+  setupDocs(app);
+}
+
+function setupDocs(app: INestApplication): void {
+  const codes = [...errorCatalog()]
+    .map(([code, s]) => `| ${code} | ${s.status} | ${s.title.en} |`)
+    .join('\n');
+  const config = new DocumentBuilder()
+    .setTitle('Enlace API')
+    .setDescription(
+      'Case management for the reintegration of migrant and returned children (NNA) in the CRM countries.\n\n' +
+        'Every error is RFC 9457 `application/problem+json` with a stable `code`, field-level `errors` and a `requestId`; ' +
+        'messages are in Spanish (default) or English by `Accept-Language`.\n\n| code | status | title |\n|---|---|---|\n' +
+        codes,
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}

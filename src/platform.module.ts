@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuditCoreModule } from './audit/audit-core.module';
+import { AuthCoreModule } from './auth/auth-core.module';
+import { AuthzModule } from './authz/authz.module';
+import { ClockModule } from './common/clock';
+import { EnvModule } from './config/env.module';
+import { DatabaseModule } from './database/database.module';
+import { AppLoggerModule } from './observability/logging.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { PolicyModule } from './policy/policy.module';
+import { QueueModule } from './queues/queue.module';
+
+/**
+ * Shared plumbing for both processes: configuration, logging, database, queues, policy, clock,
+ * authentication and authorization core, audit writer. Order matters for the global guards:
+ * authentication (AuthCoreModule) runs before authorization (AuthzModule).
+ */
+@Module({
+  imports: [
+    EnvModule,
+    AppLoggerModule,
+    ClockModule,
+    DatabaseModule,
+    QueueModule,
+    PolicyModule,
+    AuditCoreModule,
+    AuthCoreModule,
+    AuthzModule,
+    ObservabilityModule,
+  ],
+})
+export class PlatformModule {}

@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { REDIS_URL, TEST_JWT_SECRET, uniqueName } from './services';
+
+/** The environment a test's API and worker processes share: its own database and queue prefix. */
+export function testEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    JWT_SECRET: TEST_JWT_SECRET,
+    QUEUE_PREFIX: uniqueName('enlace-test'),
+    CONFIG_DIR: join(__dirname, '..', '..', 'config'),
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '50',
+    DB_POOL_SIZE: '5',
+    ...extra,
+  };
+}

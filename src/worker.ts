@@ -17,14 +17,14 @@ async function bootstrap(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   await app.init();
-  const stop = async (signal: string) => {
+  const stop = async () => {
     // A stuck job must not keep a stopping worker alive forever.
     setTimeout(() => process.exit(1), env.shutdownTimeoutMs).unref();
-    await app.close(signal);
+    await app.close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
 }
 
 bootstrap().catch((e: unknown) => {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from './audit/audit-core.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthzModule } from './authz/authz.module';
-import { ClockModule } from './common/clock';
+import { CommonModule } from './common/common.module';
 import { EnvModule } from './config/env.module';
 import { DatabaseModule } from './database/database.module';
 import { AppLoggerModule } from './observability/logging.module';
@@ -19,7 +19,7 @@ import { QueueModule } from './queues/queue.module';
   imports: [
     EnvModule,
     AppLoggerModule,
-    ClockModule,
+    CommonModule,
     DatabaseModule,
     QueueModule,
     PolicyModule,

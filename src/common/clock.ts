@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
 
@@ -30,7 +30,3 @@ export class Clock {
     this.offsetMs += ms;
   }
 }
-
-@Global()
-@Module({ providers: [Clock], exports: [Clock] })
-export class ClockModule {}

@@ -11,6 +11,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     type: 'postgres',
     url,
     synchronize: false,
+    // gen_random_uuid() (pgcrypto) rather than uuid-ossp, which PGlite lacks.
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     // Compiled layout: dist/src/database -> dist/migrations and dist/src/**/*.entity.js

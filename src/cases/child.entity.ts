@@ -1,0 +1,72 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+/**
+ * A child, registered once. Reception events and cases point here, so a child returned again
+ * keeps one record and one history. Field classes are declared in child.fields.ts.
+ */
+@Entity('child')
+@Index('child_nationality_dob_idx', ['nationality', 'dateOfBirth'])
+export class Child {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  firstNames: string;
+
+  @Column({ type: 'text' })
+  lastNames: string;
+
+  /** Exact or estimated date of birth (see dobEstimated). */
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  dobEstimated: boolean;
+
+  /** female | male | intersex | unknown */
+  @Column({ type: 'text' })
+  sex: string;
+
+  @Column({ type: 'text', nullable: true })
+  genderIdentity: string | null;
+
+  @Column({ type: 'char', length: 2 })
+  nationality: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languages: string[];
+
+  /** Indigenous people or afro-descendant identity, self-declared. */
+  @Column({ type: 'text', nullable: true })
+  ethnicIdentity: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  disability: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  documents: { type: string; number: string; country?: string }[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  familyContacts: { name: string; relationship: string; phone?: string; address?: string }[];
+
+  /** Names normalized for fuzzy search (lower case, no accents, sorted words); maintained by the service. */
+  @Column({ type: 'text' })
+  searchName: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseFile } from './case-file.entity';
+import { Child } from './child.entity';
+import { Consent } from './consent.entity';
+
+/**
+ * What other modules (referrals, follow-ups, monitoring) may read of a case, without touching the
+ * cases module's repositories. No authorization here: callers check their own policies.
+ */
+@Injectable()
+export class CaseLookupService {
+  findCase(manager: EntityManager, caseId: string): Promise<CaseFile | null> {
+    return manager.findOne(CaseFile, { where: { id: caseId } });
+  }
+
+  findChild(manager: EntityManager, childId: string): Promise<Child | null> {
+    return manager.findOne(Child, { where: { id: childId } });
+  }
+
+  findConsent(manager: EntityManager, consentId: string): Promise<Consent | null> {
+    return manager.findOne(Consent, { where: { id: consentId } });
+  }
+
+  /** Is the consent in force at `at` (given, not expired, not withdrawn)? */
+  static inForce(consent: Consent, at: Date): boolean {
+    return consent.givenAt <= at && !consent.withdrawnAt && (!consent.expiresAt || consent.expiresAt > at);
+  }
+
+  /** Does the consent cover this purpose and this recipient agency (in the case's country)? */
+  static covers(
+    consent: Consent,
+    purpose: string,
+    recipient: { id: string; countryCode: string },
+    caseCountry: string,
+  ): boolean {
+    const recipientOk =
+      consent.recipientAgencyIds.includes(recipient.id) ||
+      (consent.anyRecipientInCountry && recipient.countryCode === caseCountry);
+    return consent.purposes.includes(purpose) && recipientOk;
+  }
+}

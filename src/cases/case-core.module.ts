@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { CaseDataService } from './case-data.service';
+import { CaseLookupService } from './case-lookup.service';
+
+/**
+ * What other modules may use of cases (read-only lookups, category readers for snapshots).
+ * The cases feature module (controllers, workflows) builds on this.
+ */
+@Global()
+@Module({ providers: [CaseLookupService, CaseDataService], exports: [CaseLookupService, CaseDataService] })
+export class CaseCoreModule {}

@@ -74,13 +74,12 @@ export class AuditQueryService {
       cursor: q.cursor,
       limit: limit + 1,
     });
-    // The read is recorded after the query, so an auditor's page never lists its own read.
+    // Recorded after the query, so a page never lists its own read. The filters are named, not
+    // their values, and the entry is not tied to a case: the auditor saw no case content.
     await this.audit.recordAlone({
       actor,
       action: 'audit.read',
       subjectType: 'AuditEntry',
-      caseId: q.caseId,
-      subjectId: q.subjectId && q.subjectType === 'Case' ? q.subjectId : undefined,
       fields: FILTERS.filter((f) => q[f] !== undefined),
     });
     return pageOf(rows, limit);

@@ -43,13 +43,16 @@ describe('audit_entry is append-only in the database', () => {
   it('refuses UPDATE, DELETE and TRUNCATE to the application role (no privilege)', async () => {
     const app = await connect(appLogin);
     try {
-      const [who] = (await app.query('SELECT current_user AS u, usesuper FROM pg_user WHERE usename = current_user'))
-        .rows;
+      const [who] = (
+        await app.query('SELECT current_user AS u, usesuper FROM pg_user WHERE usename = current_user')
+      ).rows;
       expect(who).toEqual({ u: appLogin, usesuper: false });
       expect(await sqlState(app.query(`UPDATE audit_entry SET action = 'x' WHERE seq = 1`))).toMatch(
         /^42501: permission denied/,
       );
-      expect(await sqlState(app.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(/^42501: permission denied/);
+      expect(await sqlState(app.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(
+        /^42501: permission denied/,
+      );
       expect(await sqlState(app.query(`TRUNCATE audit_entry`))).toMatch(/^42501: permission denied/);
       expect(await sqlState(app.query(`SELECT 1 FROM audit_entry FOR UPDATE`))).toMatch(/^42501/);
     } finally {
@@ -64,7 +67,9 @@ describe('audit_entry is append-only in the database', () => {
       await app.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash)
         VALUES (2, now(), 'system.probe', 'allowed', repeat('a', 64), repeat('b', 64))`);
       expect((await app.query('SELECT count(*)::int AS n FROM audit_entry')).rows[0].n).toBe(2);
-      await app.query(`INSERT INTO outbox_message (queue, job_name, payload, job_id) VALUES ('q', 'j', '{}', 'x')`);
+      await app.query(
+        `INSERT INTO outbox_message (queue, job_name, payload, job_id) VALUES ('q', 'j', '{}', 'x')`,
+      );
       await app.query(`UPDATE outbox_message SET published_at = now()`);
       await app.query(`DELETE FROM outbox_message`);
       await app.query('ROLLBACK');

@@ -22,6 +22,12 @@ export interface AuditInput {
   countryCode?: string;
 }
 
+/**
+ * uuid columns come back in lower case: hash what will be read back, or an upper-case id from a
+ * URL would make an intact entry fail verification.
+ */
+const uuid = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
+
 export const CHAIN_LOCK = 0x61756474; // "audt": serializes appends so the chain has one order
 
 /**
@@ -61,14 +67,14 @@ export class AuditService {
     const e: HashedFields = {
       seq: String(last ? BigInt(last.seq) + 1n : 1n),
       occurredAt: this.clock.now(),
-      actorUserId: actor?.userId ?? input.userId ?? null,
+      actorUserId: uuid(actor?.userId ?? input.userId),
       actorRole: actor?.role ?? null,
-      actorAgencyId: actor?.agencyId ?? null,
+      actorAgencyId: uuid(actor?.agencyId),
       actorCountryCode: actor?.countryCode ?? input.countryCode ?? null,
       action: input.action,
       subjectType: input.subjectType ?? null,
       subjectId: input.subjectId ?? null,
-      caseId: input.caseId ?? null,
+      caseId: uuid(input.caseId),
       fields: input.fields ?? [],
       purpose: input.purpose ?? null,
       outcome: input.outcome ?? 'allowed',

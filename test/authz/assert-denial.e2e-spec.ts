@@ -58,6 +58,7 @@ describe('AuthzService.assert inside a transaction', () => {
   it('audits the denial, which survives the rollback of the caller’s transaction', async () => {
     const widgetId = randomUUID();
     const caseId = randomUUID();
+    const upperCaseId = caseId.toUpperCase(); // as a URL may carry it
     const err = await tx
       .run(async (m) => {
         await m.query('SELECT 1');
@@ -82,6 +83,7 @@ describe('AuthzService.assert inside a transaction', () => {
         subject_type: 'Widget',
       }),
     ]);
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   it('audits the denial when the same request already appended to the chain in the rolled-back transaction', async () => {

@@ -5,6 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
 import { AuditQueryService } from './audit-query.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { AuditEntryPage, ChainVerdictView } from './dto/audit-views.dto';
 
 @ApiTags('audit')
 @Controller('api/v1/audit')
@@ -20,7 +21,7 @@ export class AuditController {
       'Newest first, keyset-paginated on seq: pass `nextCursor` as `cursor` for the next page. ' +
       '`from` is inclusive and `to` exclusive. Every search is itself recorded as `audit.read`.',
   })
-  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor: string | null }' })
+  @ApiOkResponse({ type: AuditEntryPage })
   @ApiForbiddenResponse({ description: 'Any role other than auditor (the denial is audited)' })
   list(@CurrentActor() actor: Actor, @Query() q: AuditQueryDto) {
     return this.audit.search(actor, q);
@@ -35,6 +36,7 @@ export class AuditController {
       '{ ok, checked, headSeq, headHash, firstBrokenSeq?, reason? } with reason one of ' +
       '"hash mismatch", "prev_hash mismatch", "gap". Recorded as `audit.read`.',
   })
+  @ApiOkResponse({ type: ChainVerdictView })
   @ApiForbiddenResponse({ description: 'Any role other than auditor (the denial is audited)' })
   verify(@CurrentActor() actor: Actor) {
     return this.audit.verify(actor);

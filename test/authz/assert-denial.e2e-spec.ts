@@ -67,7 +67,7 @@ describe('AuthzService.assert inside a transaction', () => {
           'update',
           'Widget',
           { agencyId: randomUUID() },
-          { subjectId: widgetId, caseId },
+          { subjectId: widgetId, caseId: upperCaseId },
         );
       })
       .catch((e: unknown) => e);

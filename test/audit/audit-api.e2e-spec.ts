@@ -141,6 +141,27 @@ describe('audit API', () => {
       },
     );
 
+    it('describes both routes in the OpenAPI document', async () => {
+      const doc = (await t.request('GET', '/docs/json')).body;
+      const entries = doc.paths[ENTRIES].get;
+      expect(entries.tags).toEqual(['audit']);
+      expect(entries.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
+        [
+          'action',
+          'actorUserId',
+          'caseId',
+          'cursor',
+          'from',
+          'limit',
+          'outcome',
+          'subjectId',
+          'subjectType',
+          'to',
+        ].sort(),
+      );
+      expect(doc.paths[VERIFY].get.responses['200']).toBeDefined();
+    });
+
     it('lets the auditor call both routes', async () => {
       expect((await get(ENTRIES, auditor)).status).toBe(200);
       expect((await get(VERIFY, auditor)).status).toBe(200);

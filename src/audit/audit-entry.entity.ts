@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('audit_entry_case_idx', ['caseId', 'seq'])
 @Index('audit_entry_actor_idx', ['actorUserId', 'seq'])
 @Index('audit_entry_time_idx', ['occurredAt'])
+@Index('audit_entry_country_idx', ['actorCountryCode', 'seq'])
 export class AuditEntry {
   /** Position in the chain, gap-free order of writing. */
   @PrimaryColumn({ type: 'bigint' })
@@ -26,6 +27,10 @@ export class AuditEntry {
 
   @Column({ type: 'uuid', nullable: true })
   actorAgencyId: string | null;
+
+  /** The actor's agency's country: the auditor's read scope (null for events without an actor). */
+  @Column({ type: 'text', nullable: true })
+  actorCountryCode: string | null;
 
   /** e.g. `case.read`, `case.create`, `auth.login.failed`, `referral.share`, `export.csv`. */
   @Column({ type: 'text' })

@@ -8,6 +8,7 @@ export interface HashedFields {
   actorUserId: string | null;
   actorRole: string | null;
   actorAgencyId: string | null;
+  actorCountryCode: string | null;
   action: string;
   subjectType: string | null;
   subjectId: string | null;
@@ -27,6 +28,7 @@ export function entryHash(prevHash: string, e: HashedFields): string {
     e.actorUserId,
     e.actorRole,
     e.actorAgencyId,
+    e.actorCountryCode,
     e.action,
     e.subjectType,
     e.subjectId,

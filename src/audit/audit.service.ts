@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { requestContext } from '../common/request-context';
+import { requestContext, RequestContext } from '../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
 
@@ -18,41 +18,63 @@ export interface AuditInput {
   actor?: Actor | null;
   /** For events before an actor exists (login): the user the event concerns. */
   userId?: string;
+  /** For events before an actor exists: the country of that user's agency (the auditor's scope). */
+  countryCode?: string;
 }
 
-const CHAIN_LOCK = 0x61756474; // "audt": serializes appends so the chain has one order
+/**
+ * uuid columns come back in lower case: hash what will be read back, or an upper-case id from a
+ * URL would make an intact entry fail verification.
+ */
+const uuid = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
+
+export const CHAIN_LOCK = 0x61756474; // "audt": serializes appends so the chain has one order
 
 /**
  * Appends to the audit trail. Pass the transaction's EntityManager so the entry commits or rolls
  * back with the change it records. Denials must be written with `recordAlone` (their own
  * transaction), since the request's transaction is about to roll back.
+ *
+ * Appends take a transaction-scoped advisory lock, so the chain's order is the commit order and a
+ * rolled-back transaction leaves no entry and no gap. Run them under READ COMMITTED (as
+ * TransactionRunner does): the head is read after the lock is granted.
  */
 @Injectable()
 export class AuditService {
+  private readonly logger = new Logger('AuditService');
+  /** The transaction of a request that holds the chain lock (see recordAlone). */
+  private readonly lockHolders = new WeakMap<RequestContext, QueryRunner>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
       // A chain append must hold its lock until commit: run it in a transaction of its own.
       return this.recordAlone(input);
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
     const ctx = requestContext.get();
+    if (ctx) this.lockHolders.set(ctx, runner);
+    const [last] = (await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as {
+      seq: string;
+      hash: string;
+    }[];
     const actor = input.actor === undefined ? ctx?.actor : input.actor;
     const e: HashedFields = {
       seq: String(last ? BigInt(last.seq) + 1n : 1n),
       occurredAt: this.clock.now(),
-      actorUserId: actor?.userId ?? input.userId ?? null,
+      actorUserId: uuid(actor?.userId ?? input.userId),
       actorRole: actor?.role ?? null,
-      actorAgencyId: actor?.agencyId ?? null,
+      actorAgencyId: uuid(actor?.agencyId),
+      actorCountryCode: actor?.countryCode ?? input.countryCode ?? null,
       action: input.action,
       subjectType: input.subjectType ?? null,
       subjectId: input.subjectId ?? null,
-      caseId: input.caseId ?? null,
+      caseId: uuid(input.caseId),
       fields: input.fields ?? [],
       purpose: input.purpose ?? null,
       outcome: input.outcome ?? 'allowed',
@@ -62,8 +84,32 @@ export class AuditService {
     await manager.insert(AuditEntry, { ...e, prevHash, hash: entryHash(prevHash, e) });
   }
 
-  /** Appends in a transaction of its own (denials, reads, logins). */
+  /**
+   * Appends in a transaction of its own (denials, reads, logins). When the same request already
+   * holds the chain lock in a transaction that is still open (an entry recorded, then a denial),
+   * waiting here would deadlock on that request's own lock: the entry is then written as soon as
+   * that transaction ends, whether it commits or rolls back.
+   */
   recordAlone(input: AuditInput): Promise<void> {
-    return this.dataSource.transaction((m) => this.record(m, input));
+    const ctx = requestContext.get();
+    const holder = ctx && this.lockHolders.get(ctx);
+    // The request's actor and id are captured now; the deferred write runs outside the request.
+    const resolved: AuditInput = {
+      ...input,
+      actor: input.actor === undefined ? (ctx?.actor ?? null) : input.actor,
+    };
+    const write = () => this.dataSource.transaction('READ COMMITTED', (m) => this.record(m, resolved));
+    if (ctx && holder?.isTransactionActive && !holder.isReleased) {
+      void requestContext
+        .run({ requestId: ctx.requestId, actor: ctx.actor }, write)
+        .catch((err: unknown) =>
+          this.logger.error(
+            { err: { message: (err as Error)?.message }, action: input.action },
+            'deferred audit write failed',
+          ),
+        );
+      return Promise.resolve();
+    }
+    return write();
   }
 }

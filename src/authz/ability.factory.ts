@@ -18,7 +18,7 @@ export class AbilityFactory implements OnModuleInit {
   onModuleInit(): void {
     this.policies = this.discovery
       .getProviders()
-      .filter((w) => w.metatype && this.reflector.get(POLICY_RULES, w.metatype as Type))
+      .filter((w) => w.metatype && w.instance && this.reflector.get(POLICY_RULES, w.metatype as Type))
       .map((w) => w.instance as PolicyRules);
   }
 

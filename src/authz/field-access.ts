@@ -17,7 +17,7 @@ export function fieldsOfClass(map: FieldClassMap, ...classes: FieldClass[]): str
 /**
  * Returns a copy of `record` with only the fields the ability lets the caller `action`.
  * Fields not in the class map are dropped too (fail closed), except those in `alwaysKeep`
- * (e.g. `id`, `version`).
+ * (e.g. `id`, `version`), which are kept whenever the caller may `action` the record at all.
  */
 export function redact<T extends Record<string, any>>(
   ability: AppAbility,
@@ -25,16 +25,18 @@ export function redact<T extends Record<string, any>>(
   subjectType: SubjectName,
   record: T,
   map: FieldClassMap,
+  opts: { alwaysKeep?: string[] } = {},
 ): Partial<T> {
   const all = Object.keys(map);
-  const allowed = new Set(
-    permittedFieldsOf(ability, action, asSubject(subjectType, record), {
-      fieldsFrom: (rule) => rule.fields || all,
-    }),
-  );
+  const target = asSubject(subjectType, record);
   const out: Partial<T> = {};
+  if (!ability.can(action, target)) return out;
+  const allowed = new Set(
+    permittedFieldsOf(ability, action, target, { fieldsFrom: (rule) => rule.fields || all }),
+  );
+  const keep = new Set(opts.alwaysKeep ?? []);
   for (const k of Object.keys(record) as (keyof T & string)[])
-    if (allowed.has(k) && k in map) out[k] = record[k];
+    if (keep.has(k) || (allowed.has(k) && k in map)) out[k] = record[k];
   return out;
 }
 

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppAbility } from '../authz/ability';
+import { applyAbility, ColumnMap } from '../authz/casl-sql';
+import { AuditEntry } from './audit-entry.entity';
+import type { ChainRow } from './audit-chain.verifier';
+
+export interface AuditFilter {
+  subjectType?: string;
+  subjectId?: string;
+  caseId?: string;
+  actorUserId?: string;
+  action?: string;
+  outcome?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface Page {
+  /** Return entries with seq below this one (the previous page's `nextCursor`). */
+  cursor?: string;
+  limit: number;
+}
+
+/** Policy fields of the AuditEntry subject, as columns of alias `a`. */
+export const AUDIT_ENTRY_COLUMNS: ColumnMap = {
+  actorCountryCode: 'a.actor_country_code',
+  actorAgencyId: 'a.actor_agency_id',
+  actorUserId: 'a.actor_user_id',
+  action: 'a.action',
+  outcome: 'a.outcome',
+};
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** The chain in seq order after `afterSeq`, shaped for the verifier. Works on a DataSource or a manager. */
+export async function readChainBatch(db: Queryable, afterSeq: string, limit: number): Promise<ChainRow[]> {
+  return (await db.query(
+    `SELECT seq, occurred_at AS "occurredAt", actor_user_id AS "actorUserId", actor_role AS "actorRole",
+            actor_agency_id AS "actorAgencyId", actor_country_code AS "actorCountryCode", action,
+            subject_type AS "subjectType", subject_id AS "subjectId", case_id AS "caseId", fields, purpose,
+            outcome, request_id AS "requestId", prev_hash AS "prevHash", hash
+       FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [afterSeq, limit],
+  )) as ChainRow[];
+}
+
+/** Reads of the audit trail (it is written only by AuditService). */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, filtered, restricted in SQL to the entries the ability may `list`. */
+  search(ability: AppAbility, f: AuditFilter, page: Page, manager?: EntityManager): Promise<AuditEntry[]> {
+    const qb = (manager ?? this.dataSource.manager).createQueryBuilder(AuditEntry, 'a');
+    if (f.subjectType !== undefined)
+      qb.andWhere('a.subject_type = :subjectType', { subjectType: f.subjectType });
+    if (f.subjectId !== undefined) qb.andWhere('a.subject_id = :subjectId', { subjectId: f.subjectId });
+    if (f.caseId !== undefined) qb.andWhere('a.case_id = :caseId', { caseId: f.caseId });
+    if (f.actorUserId !== undefined)
+      qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: f.actorUserId });
+    if (f.action !== undefined) qb.andWhere('a.action = :action', { action: f.action });
+    if (f.outcome !== undefined) qb.andWhere('a.outcome = :outcome', { outcome: f.outcome });
+    if (f.from) qb.andWhere('a.occurred_at >= :from', { from: f.from });
+    if (f.to) qb.andWhere('a.occurred_at < :to', { to: f.to });
+    if (page.cursor) qb.andWhere('a.seq < :cursor', { cursor: page.cursor });
+    applyAbility(qb, ability, 'list', 'AuditEntry', AUDIT_ENTRY_COLUMNS);
+    return qb.orderBy('a.seq', 'DESC').limit(page.limit).getMany();
+  }
+
+  /** Every entry about one case, newest first (no authorization: callers check). */
+  forCase(caseId: string, page: Page, manager?: EntityManager): Promise<AuditEntry[]> {
+    const qb = (manager ?? this.dataSource.manager)
+      .createQueryBuilder(AuditEntry, 'a')
+      .where('a.case_id = :caseId', { caseId });
+    if (page.cursor) qb.andWhere('a.seq < :cursor', { cursor: page.cursor });
+    return qb.orderBy('a.seq', 'DESC').limit(page.limit).getMany();
+  }
+
+  chainBatch(afterSeq: string, limit: number): Promise<ChainRow[]> {
+    return readChainBatch(this.dataSource, afterSeq, limit);
+  }
+}

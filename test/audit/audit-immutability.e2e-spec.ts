@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { adminQuery } from '../harness/services';
+import { createTestDatabase } from '../harness/test-db';
+
+/** The database itself refuses to rewrite the audit trail: by privileges and by triggers. */
+describe('audit_entry is append-only in the database', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const appLogin = `enlace_t_app_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+
+  const connect = async (user?: string) => {
+    const u = new URL(db.url);
+    if (user) {
+      u.username = user;
+      u.password = password;
+    }
+    const c = new Client({ connectionString: u.toString() });
+    await c.connect();
+    return c;
+  };
+  const sqlState = (p: Promise<unknown>) =>
+    p.then(
+      () => 'succeeded',
+      (e: { code?: string; message: string }) => `${e.code}: ${e.message}`,
+    );
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const su = await connect();
+    await su.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash)
+      VALUES (1, now(), 'system.start', 'allowed', repeat('0', 64), repeat('a', 64))`);
+    await su.end();
+    // A login role as an operator would create one for the application: a member of enlace_app.
+    await adminQuery(`CREATE ROLE ${appLogin} LOGIN NOSUPERUSER PASSWORD '${password}' IN ROLE enlace_app`);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+    await adminQuery(`DROP ROLE IF EXISTS ${appLogin}`);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE to the application role (no privilege)', async () => {
+    const app = await connect(appLogin);
+    try {
+      const [who] = (
+        await app.query('SELECT current_user AS u, usesuper FROM pg_user WHERE usename = current_user')
+      ).rows;
+      expect(who).toEqual({ u: appLogin, usesuper: false });
+      expect(await sqlState(app.query(`UPDATE audit_entry SET action = 'x' WHERE seq = 1`))).toMatch(
+        /^42501: permission denied/,
+      );
+      expect(await sqlState(app.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(
+        /^42501: permission denied/,
+      );
+      expect(await sqlState(app.query(`TRUNCATE audit_entry`))).toMatch(/^42501: permission denied/);
+      expect(await sqlState(app.query(`SELECT 1 FROM audit_entry FOR UPDATE`))).toMatch(/^42501/);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('still lets the application role append and read the trail, and work normally elsewhere', async () => {
+    const app = await connect(appLogin);
+    try {
+      await app.query('BEGIN');
+      await app.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash)
+        VALUES (2, now(), 'system.probe', 'allowed', repeat('a', 64), repeat('b', 64))`);
+      expect((await app.query('SELECT count(*)::int AS n FROM audit_entry')).rows[0].n).toBe(2);
+      await app.query(
+        `INSERT INTO outbox_message (queue, job_name, payload, job_id) VALUES ('q', 'j', '{}', 'x')`,
+      );
+      await app.query(`UPDATE outbox_message SET published_at = now()`);
+      await app.query(`DELETE FROM outbox_message`);
+      await app.query('ROLLBACK');
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE to the superuser too (triggers)', async () => {
+    const su = await connect();
+    try {
+      expect(await sqlState(su.query(`UPDATE audit_entry SET action = 'x' WHERE seq = 1`))).toMatch(
+        /^42501: audit_entry is append-only \(UPDATE refused\)/,
+      );
+      expect(await sqlState(su.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(/DELETE refused/);
+      expect(await sqlState(su.query(`TRUNCATE audit_entry`))).toMatch(/TRUNCATE refused/);
+      expect((await su.query(`SELECT action FROM audit_entry`)).rows).toEqual([{ action: 'system.start' }]);
+    } finally {
+      await su.end();
+    }
+  });
+});

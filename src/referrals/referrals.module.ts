@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { CaseReferralsController } from './case-referrals.controller';
+import { InboundRawBodyHook } from './raw-body.hook';
+import { ReferralAmendService } from './referral-amend.service';
+import { ReferralCreateService } from './referral-create.service';
+import { ReferralDeliveryProcessor } from './referral-delivery.processor';
+import { ReferralDispatcher } from './referral-dispatch.service';
+import { ReferralHttpSender } from './referral-http-sender';
+import { ReferralInboundController } from './referral-inbound.controller';
+import { ReferralInboundService } from './referral-inbound.service';
+import { ReferralOverdueQuery } from './referral-overdue.query';
+import { ReferralPolicy } from './referral.policy';
+import { ReferralQueryService } from './referral-query.service';
+import { ReferralResponseService } from './referral-response.service';
+import { ReferralSharingRules } from './referral-sharing.service';
+import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
+import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralWithdrawalListener } from './referral-withdrawal.listener';
+import { ReferralWithdrawalProcessor } from './referral-withdrawal.processor';
+import { ReferralsController } from './referrals.controller';
+import { ReferralsRepository } from './referrals.repository';
+
+/**
+ * Referrals between agencies and countries. Exports ReferralOverdueQuery for the follow-up
+ * module's overdue scan; publishes `referral.responded` and `referral.completed`; listens to
+ * `consent.withdrawn`.
+ */
+@Module({
+  imports: [AgreementsModule],
+  controllers: [ReferralInboundController, ReferralsController, CaseReferralsController],
+  providers: [
+    ReferralsRepository,
+    ReferralPolicy,
+    ReferralSharingRules,
+    ReferralSnapshotBuilder,
+    ReferralTransitions,
+    ReferralCreateService,
+    ReferralDispatcher,
+    ReferralAmendService,
+    ReferralResponseService,
+    ReferralQueryService,
+    ReferralHttpSender,
+    ReferralDeliveryProcessor,
+    ReferralWithdrawalListener,
+    ReferralWithdrawalProcessor,
+    ReferralInboundService,
+    InboundRawBodyHook,
+    ReferralOverdueQuery,
+  ],
+  exports: [ReferralOverdueQuery],
+})
+export class ReferralsModule {}

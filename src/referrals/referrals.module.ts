@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { CaseFile } from '../cases/case-file.entity';
+import { Child } from '../cases/child.entity';
+import { Consent } from '../cases/consent.entity';
+import { Agency } from '../directory/agency.entity';
+import { AppUser } from '../directory/app-user.entity';
+import { InboundSignature } from './inbound-signature.entity';
+import { ReferralDelivery } from './referral-delivery.entity';
+import { ReferralOutcome } from './referral-outcome.entity';
+import { ReferralSnapshot } from './referral-snapshot.entity';
+import { ReferralStatusChange } from './referral-status-change.entity';
+import { Referral } from './referral.entity';
 import { CaseReferralsController } from './case-referrals.controller';
 import { InboundRawBodyHook } from './raw-body.hook';
 import { ReferralAmendService } from './referral-amend.service';
@@ -27,7 +39,23 @@ import { ReferralsRepository } from './referrals.repository';
  * `consent.withdrawn`.
  */
 @Module({
-  imports: [AgreementsModule],
+  imports: [
+    AgreementsModule,
+    // The core records it reads (registering an entity twice is harmless with autoLoadEntities).
+    TypeOrmModule.forFeature([
+      Referral,
+      ReferralSnapshot,
+      ReferralStatusChange,
+      ReferralDelivery,
+      ReferralOutcome,
+      InboundSignature,
+      Agency,
+      AppUser,
+      CaseFile,
+      Child,
+      Consent,
+    ]),
+  ],
   controllers: [ReferralInboundController, ReferralsController, CaseReferralsController],
   providers: [
     ReferralsRepository,

@@ -11,8 +11,8 @@ import { ReferralsRepository } from './referrals.repository';
 /**
  * Consent withdrawn (`consent.withdrawn`, inside the withdrawing transaction): every referral
  * relying on it loses snapshot access at once; drafts, queued and failed deliveries are
- * cancelled (nothing more leaves); external recipients that may hold the snapshot get a
- * withdrawal notice through the outbox.
+ * cancelled (nothing more leaves); external recipients that may hold a snapshot (delivered, or
+ * possibly in flight), finished referrals included, get a withdrawal notice through the outbox.
  */
 @Injectable()
 export class ReferralWithdrawalListener implements OnModuleInit {
@@ -35,7 +35,9 @@ export class ReferralWithdrawalListener implements OnModuleInit {
     const now = this.clock.now();
     const referrals = await this.repo.relyingOnConsent(m, consentId);
     for (const r of referrals) {
-      const mayHoldSnapshot = r.external && r.status !== 'draft';
+      // Anything an external system may have received, even if finished since, must be deleted there.
+      const mayHoldSnapshot =
+        r.external && (r.deliveredAt !== null || r.status === 'dispatched' || r.status === 'delivery_failed');
       r.accessRevokedAt = now;
       if (['draft', 'dispatched', 'delivery_failed'].includes(r.status))
         await this.transitions.apply(m, r, 'cancel', { source: 'system', reason: 'consent_withdrawn' });

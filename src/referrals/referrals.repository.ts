@@ -89,13 +89,12 @@ export class ReferralsRepository {
     return m.insert(ReferralOutcome, o);
   }
 
-  /** Referrals relying on a consent that may still share or be read, locked for update. */
+  /** Referrals relying on a consent whose access is not revoked yet, locked for update. */
   relyingOnConsent(m: EntityManager, consentId: string): Promise<Referral[]> {
     return m
       .createQueryBuilder(Referral, 'r')
       .setLock('pessimistic_write')
       .where('r.consent_id = :consentId', { consentId })
-      .andWhere("r.status NOT IN ('rejected', 'completed', 'cancelled')")
       .andWhere('r.access_revoked_at IS NULL')
       .getMany();
   }

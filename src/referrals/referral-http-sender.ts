@@ -51,7 +51,7 @@ export class ReferralHttpSender {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
-      throw new Error(`network: ${(e as Error).name}`);
+      throw new Error(`network: ${(e as Error).name}`, { cause: e });
     }
     const text = await res.text().catch(() => '');
     if (res.status >= 200 && res.status < 300) {

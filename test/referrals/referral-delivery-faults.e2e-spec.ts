@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
-import { startWorker, WorkerProcess } from '../harness/worker-process';
+import { startWorker } from '../harness/worker-process';
 import { referralScenario } from './referral-scenario';
 import { startPartner } from './partner-server';
 

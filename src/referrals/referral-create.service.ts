@@ -115,6 +115,8 @@ export class ReferralCreateService {
       });
       await this.snapshots.next(m, r, categories, actor.userId);
       await this.repo.save(m, r);
+      // Dispatch first, audit last: the audit chain's lock is then held for the shortest time.
+      if (dto.dispatch) await this.dispatcher.dispatchLocked(m, actor, r, false, false);
       await this.audit.record(m, {
         action: 'referral.create',
         subjectType: 'Referral',
@@ -132,7 +134,7 @@ export class ReferralCreateService {
           fields: categories,
           purpose: dto.override.basis,
         });
-      if (dto.dispatch) await this.dispatcher.dispatchLocked(m, actor, r, false);
+      if (dto.dispatch) await this.dispatcher.auditDispatch(m, r);
       return senderView(r);
     });
   }

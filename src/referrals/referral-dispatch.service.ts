@@ -53,7 +53,13 @@ export class ReferralDispatcher {
    * Dispatches a locked draft. With `recheck`, the sharing rules run again (consent or agreement
    * may have changed since the draft) and the snapshot is refreshed if the case data moved on.
    */
-  async dispatchLocked(m: EntityManager, actor: Actor, r: Referral, recheck: boolean): Promise<void> {
+  async dispatchLocked(
+    m: EntityManager,
+    actor: Actor,
+    r: Referral,
+    recheck: boolean,
+    audit = true,
+  ): Promise<void> {
     if (recheck) await this.refreshSnapshot(m, actor, r);
     const now = this.clock.now();
     const due = this.policy.due(r.senderCountry, `referral.responseDeadline.${r.urgency}`, now);
@@ -70,7 +76,11 @@ export class ReferralDispatcher {
       { referralId: r.id, version: r.snapshotVersion, round: r.deliveryRound },
       { jobId: deliverJobId(r.id, r.snapshotVersion, r.deliveryRound) },
     );
-    await this.audit.record(m, {
+    if (audit) await this.auditDispatch(m, r);
+  }
+
+  auditDispatch(m: EntityManager, r: Referral): Promise<void> {
+    return this.audit.record(m, {
       action: 'referral.dispatch',
       subjectType: 'Referral',
       subjectId: r.id,

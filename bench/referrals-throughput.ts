@@ -109,9 +109,6 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   return proc;
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
 async function main(): Promise<void> {
   const internalN = Number(process.argv[2] ?? 2000);
   const externalN = Number(process.argv[3] ?? 500);

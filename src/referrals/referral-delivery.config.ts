@@ -7,10 +7,13 @@ export interface DeliveryConfig {
   backoffMs: number;
   /** Time allowed for the external system to answer one POST. */
   timeoutMs: number;
+  /** How often the worker looks for deliveries lost inside Redis. */
+  sweepEveryMs: number;
 }
 
 /**
- * Delivery settings, from REFERRAL_DELIVERY_ATTEMPTS / _BACKOFF_MS / _TIMEOUT_MS. Read when the
+ * Delivery settings, from REFERRAL_DELIVERY_ATTEMPTS / _BACKOFF_MS / _TIMEOUT_MS and
+ * REFERRAL_REDELIVERY_SWEEP_MS. Read when the
  * job is declared (module load), so both processes agree; invalid values stop the process.
  */
 export function deliveryConfig(raw: Record<string, string | undefined> = process.env): DeliveryConfig {
@@ -29,6 +32,7 @@ export function deliveryConfig(raw: Record<string, string | undefined> = process
     attempts: int('REFERRAL_DELIVERY_ATTEMPTS', 8, 1, 50),
     backoffMs: int('REFERRAL_DELIVERY_BACKOFF_MS', 5000, 10, 3_600_000),
     timeoutMs: int('REFERRAL_DELIVERY_TIMEOUT_MS', 10_000, 100, 120_000),
+    sweepEveryMs: int('REFERRAL_REDELIVERY_SWEEP_MS', 300_000, 1000, 86_400_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

@@ -1,4 +1,5 @@
 import { defineJob, QueueName } from '../queues/job-catalog';
+import { defineSchedule } from '../queues/schedule-catalog';
 import { deliveryConfig } from './referral-delivery.config';
 
 const cfg = deliveryConfig();
@@ -18,6 +19,15 @@ export const WithdrawalNoticeJob = defineJob<{ referralId: string; withdrawnAt: 
   retries,
 );
 
+/** Finds dispatched referrals whose delivery job went missing and queues them again. */
+export const RedeliverySweepJob = defineJob<Record<string, never>>(
+  'referral.redelivery-sweep',
+  QueueName.Referrals,
+  {
+    attempts: 1,
+  },
+);
+
 /** Job ids: one job per (referral, snapshot version, sender retry round). */
 export const deliverJobId = (id: string, version: number, round: number) =>
   `referral-deliver.${id}.${version}.${round}`;
@@ -26,3 +36,10 @@ export const withdrawalJobId = (id: string) => `referral-withdrawal.${id}`;
 /** Idempotency keys: the same delivery always has the same key, across jobs and retries. */
 export const deliveryKey = (id: string, version: number) => `referral-${id}-v${version}`;
 export const withdrawalKey = (id: string) => `withdrawal-${id}`;
+
+/** Every 5 minutes by default (REFERRAL_REDELIVERY_SWEEP_MS): requeue deliveries lost inside Redis. */
+export const RedeliverySweepSchedule = defineSchedule({
+  id: 'referral-redelivery-sweep',
+  job: RedeliverySweepJob,
+  everyMs: () => cfg.sweepEveryMs,
+});

@@ -24,6 +24,7 @@ import { ReferralInboundService } from './referral-inbound.service';
 import { ReferralOverdueQuery } from './referral-overdue.query';
 import { ReferralPolicy } from './referral.policy';
 import { ReferralQueryService } from './referral-query.service';
+import { ReferralRedeliverySweep } from './referral-redelivery.sweep';
 import { ReferralResponseService } from './referral-response.service';
 import { ReferralSharingRules } from './referral-sharing.service';
 import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
@@ -75,6 +76,7 @@ import { ReferralsRepository } from './referrals.repository';
     ReferralInboundService,
     InboundRawBodyHook,
     ReferralOverdueQuery,
+    ReferralRedeliverySweep,
   ],
   exports: [ReferralOverdueQuery],
 })

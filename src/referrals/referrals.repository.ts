@@ -89,6 +89,27 @@ export class ReferralsRepository {
     return m.insert(ReferralOutcome, o);
   }
 
+  /** Dispatched, never delivered, untouched since `cutoff`: their delivery job may be lost. */
+  staleDispatched(m: EntityManager, cutoff: Date, limit: number): Promise<Referral[]> {
+    return m
+      .createQueryBuilder(Referral, 'r')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where("r.status = 'dispatched'")
+      .andWhere('r.updated_at < :cutoff', { cutoff })
+      .andWhere(
+        "NOT EXISTS (SELECT 1 FROM referral_delivery d WHERE d.referral_id = r.id AND d.kind = 'referral' AND d.snapshot_version = r.snapshot_version)",
+      )
+      .orderBy('r.updated_at')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Marks the referral as looked at, so the sweep does not pick it again at once. */
+  touch(m: EntityManager, id: string, at: Date): Promise<unknown> {
+    return m.query('UPDATE referral SET updated_at = $1 WHERE id = $2', [at, id]);
+  }
+
   /** Referrals relying on a consent whose access is not revoked yet, locked for update. */
   relyingOnConsent(m: EntityManager, consentId: string): Promise<Referral[]> {
     return m

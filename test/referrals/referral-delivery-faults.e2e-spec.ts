@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
+import { ReferralRedeliverySweep } from '../../src/referrals/referral-redelivery.sweep';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { startWorker } from '../harness/worker-process';
@@ -169,6 +170,22 @@ describe('delivery faults: every committed referral is delivered exactly once', 
         expectPartnerProcessedOnce(ids);
         // The interrupted POSTs were sent again with the same Idempotency-Key.
         expect(partner.stats.requests - requestsBefore).toBeGreaterThan(ids.length);
+      } finally {
+        await worker.stop();
+      }
+    });
+
+    it('a delivery job lost inside Redis after publishing is requeued by the sweep', async () => {
+      const ids = await createMany(t, s, 3);
+      // The relay published them, then Redis lost the jobs (no worker ran meanwhile).
+      await t.dataSource.query(`UPDATE outbox_message SET published_at = now() WHERE published_at IS NULL`);
+      const sweep = t.app.get(ReferralRedeliverySweep);
+      expect(await sweep.sweep(new Date())).toBe(0);
+      expect(await sweep.sweep(new Date(Date.now() + ReferralRedeliverySweep.staleAfterMs + 60_000))).toBe(3);
+      const worker = await startWorker(t.env);
+      try {
+        await expectDeliveredOnce(t.dataSource, ids);
+        expectPartnerProcessedOnce(ids);
       } finally {
         await worker.stop();
       }

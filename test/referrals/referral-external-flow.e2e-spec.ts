@@ -219,6 +219,30 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
     expect((await t.request('POST', `/api/v1/referrals/${r.id}/accept`, as(s.caseworker))).status).toBe(403);
   });
 
+  it('exhausted retries (503 every time) mark the referral delivery_failed, visible in the outbox', async () => {
+    partner.setMode({ failWith: 503 });
+    const failedBefore = partner.stats.failed;
+    const r = (await t.request('POST', '/api/v1/referrals', { ...as(s.caseworker), body: body() })).body;
+    const failed = await eventually(
+      () => get(r.id),
+      (x) => x.status === 'delivery_failed',
+    );
+    expect(failed.statusReason).toBe('http_503');
+    expect(partner.stats.failed - failedBefore).toBe(3);
+    const outbox = await t.request(
+      'GET',
+      '/api/v1/referrals/outbox?status=delivery_failed',
+      as(s.caseworker),
+    );
+    expect(outbox.body.items.map((i: any) => i.id)).toEqual([r.id]);
+    partner.setMode({});
+    await t.request('POST', `/api/v1/referrals/${r.id}/cancel`, {
+      ...as(s.caseworker),
+      body: { reason: 'Se refirió por otra vía' },
+    });
+    expect((await get(r.id)).status).toBe('cancelled');
+  });
+
   it('sends the external recipient a signed withdrawal notice when consent is withdrawn', async () => {
     const r = (await t.request('POST', '/api/v1/referrals', { ...as(s.caseworker), body: body() })).body;
     await eventually(

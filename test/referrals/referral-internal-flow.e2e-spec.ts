@@ -105,7 +105,30 @@ describe('referral to an agency on Enlace: the full flow through the worker', ()
       (await t.request('POST', `/api/v1/referrals/${id}/cancel`, { ...as(s.focal), body: { reason: 'no' } }))
         .status,
     ).toBe(403);
+    expect(
+      (await t.request('POST', `/api/v1/referrals/${id}/amend`, { ...as(s.focal), body: { version: 1 } }))
+        .status,
+    ).toBe(403);
     expect((await t.request('POST', `/api/v1/referrals/${id}/accept`, as(s.caseworker))).status).toBe(403);
+    expect((await t.request('POST', `/api/v1/referrals/${id}/start`, as(s.supervisor))).status).toBe(403);
+    expect(
+      (
+        await t.request('POST', `/api/v1/referrals/${id}/reject`, {
+          ...as(s.caseworker),
+          body: { reason: 'no thanks' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.request('POST', `/api/v1/referrals/${id}/complete`, {
+          ...as(s.caseworker),
+          body: { outcome: 'done' },
+        })
+      ).status,
+    ).toBe(403);
+    const notUuid = await t.request('GET', '/api/v1/referrals/not-a-uuid', as(s.caseworker));
+    expect(notUuid.status).toBe(400);
     expect((await t.request('GET', `/api/v1/cases/${s.caseFile.id}/referrals`, as(s.focal))).status).toBe(
       403,
     );

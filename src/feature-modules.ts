@@ -1,6 +1,9 @@
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { ReferralsModule } from './referrals/referrals.module';
+
 /**
  * Every domain module, loaded by both the API and the worker (the worker runs their @OnJob
  * handlers; the API serves their controllers). Add a module here, one line each.
  */
-export const FEATURE_MODULES: any[] = [AuditModule];
+export const FEATURE_MODULES: any[] = [AuditModule, AgreementsModule, ReferralsModule];

@@ -1,4 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from '../directory/agency.entity';
+import { AppUser } from '../directory/app-user.entity';
+import { CaseFile } from './case-file.entity';
+import { Child } from './child.entity';
+import { Consent } from './consent.entity';
 import { CaseDataService } from './case-data.service';
 import { CaseLookupService } from './case-lookup.service';
 
@@ -7,5 +13,10 @@ import { CaseLookupService } from './case-lookup.service';
  * The cases feature module (controllers, workflows) builds on this.
  */
 @Global()
-@Module({ providers: [CaseLookupService, CaseDataService], exports: [CaseLookupService, CaseDataService] })
+@Module({
+  // The core records every module reads; registering an entity twice is harmless.
+  imports: [TypeOrmModule.forFeature([CaseFile, Child, Consent, Agency, AppUser])],
+  providers: [CaseLookupService, CaseDataService],
+  exports: [CaseLookupService, CaseDataService],
+})
 export class CaseCoreModule {}

@@ -1,0 +1,45 @@
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import { asSubject } from '../authz/ability';
+import { buildAbility } from '../authz/ability.factory';
+import { AgreementPolicy } from './agreement.policy';
+
+const actor = (role: Actor['role'], countryCode = 'GT'): Actor => ({
+  userId: 'u1',
+  role,
+  agencyId: 'a1',
+  countryCode,
+  language: 'es',
+});
+const ability = (a: Actor) => buildAbility(a, [new AgreementPolicy()]);
+const gtMx = asSubject('Agreement', { involvedCountries: ['GT', 'MX'] });
+const hnSv = asSubject('Agreement', { involvedCountries: ['HN', 'SV'] });
+
+describe('AgreementPolicy', () => {
+  it('lets an administrator manage agreements involving their country only', () => {
+    const admin = ability(actor(Role.Administrator));
+    expect(admin.can('create', 'Agreement')).toBe(true);
+    expect(admin.can('update', gtMx)).toBe(true);
+    expect(admin.can('read', gtMx)).toBe(true);
+    expect(admin.can('update', hnSv)).toBe(false);
+    expect(admin.can('read', hnSv)).toBe(false);
+  });
+
+  it('lets referral roles read, not change, agreements of their country', () => {
+    for (const role of [Role.Caseworker, Role.Supervisor, Role.ReferralFocalPoint]) {
+      const a = ability(actor(role));
+      expect(a.can('read', gtMx)).toBe(true);
+      expect(a.can('read', hnSv)).toBe(false);
+      expect(a.can('update', gtMx)).toBe(false);
+      expect(a.can('create', 'Agreement')).toBe(false);
+    }
+  });
+
+  it('gives nothing to auditors, analysts or the lead unit', () => {
+    for (const role of [Role.Auditor, Role.RegionalAnalyst, Role.LeadUnitOfficer]) {
+      const a = ability(actor(role));
+      expect(a.can('read', gtMx)).toBe(false);
+      expect(a.can('create', 'Agreement')).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import type { AppAbilityBuilder } from '../authz/ability';
+import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
+
+/**
+ * Administrators manage the agreements that involve their country; the people who refer and
+ * receive may read them (to know what may travel). `involvedCountries` is an array: CASL's
+ * condition means "contains".
+ */
+@PolicyRulesProvider()
+export class AgreementPolicy implements PolicyRules {
+  define(actor: Actor, { can }: AppAbilityBuilder): void {
+    const scope = { involvedCountries: actor.countryCode };
+    if (actor.role === Role.Administrator) {
+      can('create', 'Agreement');
+      can(['read', 'list', 'update'], 'Agreement', scope);
+    }
+    if (
+      actor.role === Role.Supervisor ||
+      actor.role === Role.Caseworker ||
+      actor.role === Role.ReferralFocalPoint
+    ) {
+      can(['read', 'list'], 'Agreement', scope);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from '../directory/agency.entity';
+import { DataSharingAgreement } from './agreement.entity';
+import { AgreementCoverageService } from './agreement-coverage.service';
+import { AgreementPolicy } from './agreement.policy';
+import { AgreementService } from './agreement.service';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsRepository } from './agreements.repository';
+import { SharingVocabulary } from './sharing-vocabulary.service';
+
+/** Data-sharing agreements (convenios) and the vocabularies that decide what may be shared. */
+@Module({
+  imports: [TypeOrmModule.forFeature([DataSharingAgreement, Agency])],
+  controllers: [AgreementsController],
+  providers: [
+    AgreementService,
+    AgreementsRepository,
+    AgreementPolicy,
+    SharingVocabulary,
+    AgreementCoverageService,
+  ],
+  exports: [AgreementCoverageService, SharingVocabulary],
+})
+export class AgreementsModule {}

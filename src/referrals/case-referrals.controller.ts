@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Authorize } from '../authz/authorize.decorator';
+import { ReferralQueryService } from './referral-query.service';
+
+@ApiTags('referrals')
+@Controller('api/v1/cases')
+export class CaseReferralsController {
+  constructor(private readonly queries: ReferralQueryService) {}
+
+  @Get(':id/referrals')
+  @Authorize('listForCase', 'Referral')
+  @ApiOperation({ summary: 'A case’s referrals with their service outcomes (the managing agency)' })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.forCase(actor, id);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { asSubject } from '../authz/ability';
+import { AuthzService } from '../authz/authz.service';
+import { CaseLookupService } from '../cases/case-lookup.service';
+import { Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ListReferralsQuery } from './referral.dto';
+import { ReferralErrors } from './referral.errors';
+import { Referral } from './referral.entity';
+import { historyView, recipientView, senderView, snapshotView } from './referral-views';
+import { ReferralsRepository } from './referrals.repository';
+
+/** Reads: one referral, its snapshot (audited), the inbox and outbox, a case's referrals. */
+@Injectable()
+export class ReferralQueryService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ReferralsRepository,
+    private readonly cases: CaseLookupService,
+    private readonly authz: AuthzService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(actor: Actor, id: string) {
+    const m = this.tx.manager;
+    const r = await this.repo.findById(m, id);
+    if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id });
+    const history = (await this.repo.history(m, id)).map(historyView);
+    return { ...this.view(actor, r), history };
+  }
+
+  /**
+   * The snapshot, never the live case. The recipient reads it only while the referral is active
+   * and its consent stands; every read (and every refusal) is audited with the categories read.
+   */
+  async snapshot(actor: Actor, id: string, version?: number) {
+    const m = this.tx.manager;
+    const r = await this.repo.findById(m, id);
+    if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
+    const ability = this.authz.ability(actor);
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id });
+    if (!ability.can('readSnapshot', asSubject('Referral', r))) {
+      await this.authz.denied(actor, 'readSnapshot', 'Referral', { subjectId: r.id, caseId: r.caseId });
+      throw ReferralErrors.SNAPSHOT_NOT_AVAILABLE();
+    }
+    const s = await this.repo.snapshot(m, r.id, version ?? r.snapshotVersion);
+    if (!s) throw ReferralErrors.REFERRAL_NOT_FOUND();
+    await this.audit.recordAlone({
+      action: 'referral.snapshot.read',
+      subjectType: 'Referral',
+      subjectId: r.id,
+      caseId: r.caseId,
+      fields: s.categories,
+      purpose: r.purpose,
+    });
+    return snapshotView(s);
+  }
+
+  async list(actor: Actor, box: 'inbox' | 'outbox', q: ListReferralsQuery) {
+    const page = await this.repo.list(this.tx.manager, this.authz.ability(actor), {
+      box,
+      agencyId: actor.agencyId,
+      status: q.status,
+      urgency: q.urgency,
+      serviceType: q.serviceType,
+      caseId: box === 'outbox' ? q.caseId : undefined,
+      overdueAt: q.overdue ? this.clock.now() : undefined,
+      createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
+      createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
+      limit: q.limit ?? 25,
+      cursor: q.cursor,
+    });
+    await this.audit.recordAlone({ action: `referral.list_${box}`, subjectType: 'Referral' });
+    const items = box === 'inbox' ? page.items.map(recipientView) : page.items.map(senderView);
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** The referrals of one case with their outcomes (the outcome written back to the sender's case). */
+  async forCase(actor: Actor, caseId: string) {
+    const m = this.tx.manager;
+    const c = await this.cases.findCase(m, caseId);
+    if (!c) throw ReferralErrors.CASE_NOT_FOUND();
+    await this.authz.assert(actor, 'listForCase', 'Referral', { senderAgencyId: c.agencyId }, { caseId });
+    const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
+    await this.audit.recordAlone({ action: 'referral.list_for_case', subjectType: 'Referral', caseId });
+    return {
+      items: rows.map((r) => ({
+        ...senderView(r),
+        serviceOutcome: r.outcomeRecord
+          ? {
+              outcome: r.outcomeRecord.outcome,
+              completedAt: r.outcomeRecord.completedAt,
+              reportedVia: r.outcomeRecord.reportedVia,
+            }
+          : null,
+      })),
+    };
+  }
+
+  private view(actor: Actor, r: Referral) {
+    // Only the sending side may dispatch: it gets the sender's view, anyone else the recipient's.
+    return this.authz.ability(actor).can('dispatch', asSubject('Referral', r))
+      ? senderView(r)
+      : recipientView(r);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AgreementCoverageService } from '../agreements/agreement-coverage.service';
+import { SharingVocabulary } from '../agreements/sharing-vocabulary.service';
+import { CaseFile } from '../cases/case-file.entity';
+import { CaseLookupService } from '../cases/case-lookup.service';
+import { FieldIssue } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { Agency } from '../directory/agency.entity';
+import { ReferralErrors } from './referral.errors';
+import { snapshotCategories } from './snapshot-categories';
+
+export interface SharingInput {
+  caseFile: CaseFile;
+  sender: Agency;
+  recipient: Agency;
+  serviceType: string;
+  purpose: string;
+  consentId: string | null;
+  /** Present when a supervisor overrides consent. */
+  overrideSensitive: string[] | null;
+  requested: string[];
+  at: Date;
+}
+
+/**
+ * The rules that decide whether a referral may be sent and what it carries, checked at creation,
+ * at dispatch and on amendment (consent or agreement may have changed in between). Throws the
+ * precise refusal; returns the agreement relied on and the categories that travel.
+ */
+@Injectable()
+export class ReferralSharingRules {
+  constructor(
+    private readonly vocab: SharingVocabulary,
+    private readonly coverage: AgreementCoverageService,
+    private readonly cases: CaseLookupService,
+  ) {}
+
+  /** Vocabulary checks on the request (400 with field details). */
+  validateTerms(input: {
+    serviceType?: string;
+    purpose?: string;
+    categories?: string[];
+    overrideSensitive?: string[];
+  }): void {
+    const issues: FieldIssue[] = [];
+    const bad = (field: string, code: string, es: string, en: string) =>
+      issues.push({ field, code, message: { es, en } });
+    if (input.serviceType !== undefined && !this.vocab.isServiceType(input.serviceType))
+      bad('serviceType', 'unknownServiceType', 'Tipo de servicio desconocido.', 'Unknown service type.');
+    if (input.purpose !== undefined && !this.vocab.isPurpose(input.purpose))
+      bad('purpose', 'unknownPurpose', 'Propósito desconocido.', 'Unknown purpose.');
+    for (const c of input.categories ?? [])
+      if (!this.vocab.isCategory(c))
+        bad('categories', 'unknownCategory', `Categoría desconocida: ${c}.`, `Unknown category: ${c}.`);
+    for (const c of input.overrideSensitive ?? [])
+      if (!this.vocab.isSensitive(c))
+        bad(
+          'override.sensitiveCategories',
+          'notSensitive',
+          `No es una categoría sensible: ${c}.`,
+          `Not a sensitive category: ${c}.`,
+        );
+    if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
+  }
+
+  async evaluate(
+    m: EntityManager,
+    i: SharingInput,
+  ): Promise<{ agreementId: string | null; categories: string[] }> {
+    let consentCategories: string[] | null = null;
+    if (i.overrideSensitive === null) {
+      const consent = i.consentId ? await this.cases.findConsent(m, i.consentId) : null;
+      if (!consent || consent.caseId !== i.caseFile.id || consent.givenAt > i.at)
+        throw ReferralErrors.NO_CONSENT();
+      if (consent.withdrawnAt) throw ReferralErrors.CONSENT_WITHDRAWN();
+      if (!CaseLookupService.inForce(consent, i.at)) throw ReferralErrors.CONSENT_EXPIRED();
+      if (!consent.purposes.includes(i.purpose))
+        throw ReferralErrors.CONSENT_DOES_NOT_COVER_PURPOSE({ purpose: i.purpose });
+      if (!CaseLookupService.covers(consent, i.purpose, i.recipient, i.caseFile.countryCode))
+        throw ReferralErrors.CONSENT_DOES_NOT_COVER_RECIPIENT();
+      consentCategories = consent.dataCategories;
+    }
+    let agreement: { id: string; dataCategories: string[] } | null = null;
+    if (i.sender.id !== i.recipient.id) {
+      const found = await this.coverage.find(m, i.sender, i.recipient, i.purpose, i.at);
+      if ('refusal' in found) throw ReferralErrors[found.refusal]({ purpose: i.purpose });
+      agreement = found.agreement;
+    }
+    const decision = snapshotCategories({
+      agreement: agreement?.dataCategories ?? null,
+      consent: consentCategories,
+      overrideSensitive: i.overrideSensitive ?? [],
+      needs: this.vocab.serviceNeeds(i.serviceType),
+      requested: i.requested,
+      isSensitive: (c) => this.vocab.isSensitive(c),
+    });
+    if ('refusal' in decision)
+      throw ReferralErrors[decision.refusal]({ categories: decision.categories.join(', ') });
+    return { agreementId: agreement?.id ?? null, categories: decision.categories };
+  }
+}

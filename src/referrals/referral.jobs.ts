@@ -1,0 +1,45 @@
+import { defineJob, QueueName } from '../queues/job-catalog';
+import { defineSchedule } from '../queues/schedule-catalog';
+import { deliveryConfig } from './referral-delivery.config';
+
+const cfg = deliveryConfig();
+const retries = { attempts: cfg.attempts, backoff: { type: 'exponential', delay: cfg.backoffMs } };
+
+/** Delivers one snapshot version of a referral to its recipient (inbox or signed HTTP). */
+export const DeliverReferralJob = defineJob<{ referralId: string; version: number; round: number }>(
+  'referral.deliver',
+  QueueName.Referrals,
+  retries,
+);
+
+/** Tells an external recipient that the consent behind a referral was withdrawn. */
+export const WithdrawalNoticeJob = defineJob<{ referralId: string; withdrawnAt: string }>(
+  'referral.withdrawal-notice',
+  QueueName.Referrals,
+  retries,
+);
+
+/** Finds dispatched referrals whose delivery job went missing and queues them again. */
+export const RedeliverySweepJob = defineJob<Record<string, never>>(
+  'referral.redelivery-sweep',
+  QueueName.Referrals,
+  {
+    attempts: 1,
+  },
+);
+
+/** Job ids: one job per (referral, snapshot version, sender retry round). */
+export const deliverJobId = (id: string, version: number, round: number) =>
+  `referral-deliver.${id}.${version}.${round}`;
+export const withdrawalJobId = (id: string) => `referral-withdrawal.${id}`;
+
+/** Idempotency keys: the same delivery always has the same key, across jobs and retries. */
+export const deliveryKey = (id: string, version: number) => `referral-${id}-v${version}`;
+export const withdrawalKey = (id: string) => `withdrawal-${id}`;
+
+/** Every 5 minutes by default (REFERRAL_REDELIVERY_SWEEP_MS): requeue deliveries lost inside Redis. */
+export const RedeliverySweepSchedule = defineSchedule({
+  id: 'referral-redelivery-sweep',
+  job: RedeliverySweepJob,
+  everyMs: () => cfg.sweepEveryMs,
+});

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AppAbility } from '../authz/ability';
+import { applyAbility } from '../authz/casl-sql';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
+import { ReferralDelivery } from './referral-delivery.entity';
+import { ReferralOutcome } from './referral-outcome.entity';
+import { ReferralSnapshot } from './referral-snapshot.entity';
+import { ReferralStatusChange } from './referral-status-change.entity';
+import { Referral } from './referral.entity';
+
+/** Policy fields → columns of the `r` alias, for applyAbility. */
+export const REFERRAL_COLUMNS = {
+  senderAgencyId: 'r.sender_agency_id',
+  recipientAgencyId: 'r.recipient_agency_id',
+  status: 'r.status',
+  external: 'r.external',
+  accessRevokedAt: 'r.access_revoked_at',
+};
+
+export interface ReferralListFilter {
+  box: 'inbox' | 'outbox';
+  agencyId: string;
+  status?: string[];
+  urgency?: string;
+  serviceType?: string;
+  caseId?: string;
+  overdueAt?: Date;
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+/** The SQL of referrals, their snapshots, history, deliveries and outcomes. */
+@Injectable()
+export class ReferralsRepository {
+  findById(m: EntityManager, id: string): Promise<Referral | null> {
+    return m.findOne(Referral, { where: { id } });
+  }
+
+  /** Reads the referral and locks it until the transaction ends: transitions are serialized. */
+  lock(m: EntityManager, id: string): Promise<Referral | null> {
+    return m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(m: EntityManager, r: Partial<Referral>): Promise<Referral> {
+    return m.save(Referral, m.create(Referral, r));
+  }
+
+  save(m: EntityManager, r: Referral): Promise<Referral> {
+    return m.save(Referral, r);
+  }
+
+  insertSnapshot(m: EntityManager, s: Partial<ReferralSnapshot>): Promise<ReferralSnapshot> {
+    return m.save(ReferralSnapshot, m.create(ReferralSnapshot, s));
+  }
+
+  snapshot(m: EntityManager, referralId: string, version: number): Promise<ReferralSnapshot | null> {
+    return m.findOne(ReferralSnapshot, { where: { referralId, version } });
+  }
+
+  insertHistory(m: EntityManager, h: Partial<ReferralStatusChange>): Promise<unknown> {
+    return m.insert(ReferralStatusChange, h);
+  }
+
+  history(m: EntityManager, referralId: string): Promise<ReferralStatusChange[]> {
+    return m.find(ReferralStatusChange, { where: { referralId }, order: { id: 'ASC' } });
+  }
+
+  /** Records a delivery once: false when the idempotency key was already used. */
+  async insertDelivery(m: EntityManager, d: Partial<ReferralDelivery>): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ReferralDelivery)
+      .values(d)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return res.raw.length > 0;
+  }
+
+  findDelivery(m: EntityManager, idempotencyKey: string): Promise<ReferralDelivery | null> {
+    return m.findOne(ReferralDelivery, { where: { idempotencyKey } });
+  }
+
+  insertOutcome(m: EntityManager, o: Partial<ReferralOutcome>): Promise<unknown> {
+    return m.insert(ReferralOutcome, o);
+  }
+
+  /** Dispatched, never delivered, untouched since `cutoff`: their delivery job may be lost. */
+  staleDispatched(m: EntityManager, cutoff: Date, limit: number): Promise<Referral[]> {
+    return m
+      .createQueryBuilder(Referral, 'r')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where("r.status = 'dispatched'")
+      .andWhere('r.updated_at < :cutoff', { cutoff })
+      .andWhere(
+        "NOT EXISTS (SELECT 1 FROM referral_delivery d WHERE d.referral_id = r.id AND d.kind = 'referral' AND d.snapshot_version = r.snapshot_version)",
+      )
+      .orderBy('r.updated_at')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Marks the referral as looked at, so the sweep does not pick it again at once. */
+  touch(m: EntityManager, id: string, at: Date): Promise<unknown> {
+    return m.query('UPDATE referral SET updated_at = $1 WHERE id = $2', [at, id]);
+  }
+
+  /** Referrals relying on a consent whose access is not revoked yet, locked for update. */
+  relyingOnConsent(m: EntityManager, consentId: string): Promise<Referral[]> {
+    return m
+      .createQueryBuilder(Referral, 'r')
+      .setLock('pessimistic_write')
+      .where('r.consent_id = :consentId', { consentId })
+      .andWhere('r.access_revoked_at IS NULL')
+      .getMany();
+  }
+
+  /** An inbox or outbox page, filtered in SQL by the caller's ability, newest first. */
+  async list(
+    m: EntityManager,
+    ability: AppAbility,
+    f: ReferralListFilter,
+  ): Promise<{ items: Referral[]; nextCursor: string | null }> {
+    const qb = m.createQueryBuilder(Referral, 'r');
+    applyAbility(qb, ability, 'list', 'Referral', REFERRAL_COLUMNS);
+    qb.andWhere(f.box === 'inbox' ? 'r.recipient_agency_id = :agency' : 'r.sender_agency_id = :agency', {
+      agency: f.agencyId,
+    });
+    if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
+    if (f.urgency) qb.andWhere('r.urgency = :urgency', { urgency: f.urgency });
+    if (f.serviceType) qb.andWhere('r.service_type = :serviceType', { serviceType: f.serviceType });
+    if (f.caseId) qb.andWhere('r.case_id = :caseId', { caseId: f.caseId });
+    if (f.overdueAt)
+      qb.andWhere("r.status IN ('dispatched', 'delivered') AND r.response_due_at < :overdueAt", {
+        overdueAt: f.overdueAt,
+      });
+    if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });
+    if (f.createdTo) qb.andWhere('r.created_at < :createdTo', { createdTo: f.createdTo });
+    const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+    if (after)
+      qb.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
+    const rows = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(f.limit + 1)
+      .getMany();
+    const items = rows.slice(0, f.limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > f.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** A case's referrals (ability-filtered) with their outcomes, newest first. */
+  forCase(
+    m: EntityManager,
+    ability: AppAbility,
+    caseId: string,
+  ): Promise<(Referral & { outcomeRecord?: ReferralOutcome })[]> {
+    const qb = m.createQueryBuilder(Referral, 'r');
+    applyAbility(qb, ability, 'listForCase', 'Referral', REFERRAL_COLUMNS);
+    return qb
+      .andWhere('r.case_id = :caseId', { caseId })
+      .leftJoinAndMapOne('r.outcomeRecord', ReferralOutcome, 'o', 'o.referral_id = r.id')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(500)
+      .getMany();
+  }
+}

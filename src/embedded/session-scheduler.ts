@@ -9,8 +9,8 @@ interface Pending {
   since: number;
 }
 
-// Frontend message types after which the backend answers ReadyForQuery: Sync, simple Query,
-// Terminate. A StartupMessage has no type byte; its first byte is the length's high byte (0).
+// Frontend message types that end a batch: Sync and simple Query (the backend answers
+// ReadyForQuery), Terminate (the client leaves). A StartupMessage has no type byte; its first byte is the length's high byte (0).
 const SYNC = 0x53;
 const QUERY = 0x51;
 const TERMINATE = 0x58;
@@ -41,6 +41,9 @@ export class SessionScheduler {
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    // Terminate ends the client's connection, not PGlite's one session: never forward it. The
+    // socket closes next, and clearTransactionIfNeeded cleans up.
+    if (message[0] === TERMINATE) return Promise.resolve(0);
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject, since: Date.now() });
       void this.pump();
@@ -57,10 +60,9 @@ export class SessionScheduler {
   /** A connection closed while owning the session: end its batch, roll back, hand the session on. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
-    await this.db.runExclusive(async () => {
-      await this.db.execProtocolRaw(SYNC_MESSAGE);
-      if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    });
+    await this.db.runExclusive(() => this.db.execProtocolRaw(SYNC_MESSAGE));
+    // exec takes PGlite's own lock: not inside runExclusive.
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
     this.owner = null;
     await this.pump();
   }

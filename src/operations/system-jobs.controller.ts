@@ -34,13 +34,17 @@ export class SystemJobsController {
   @Authorize('manage', 'Operations')
   @ApiOperation({ summary: 'State and return value of a queued job (administrators)' })
   async job(@Param() params: JobParams) {
-    const job = await this.queues.queue(params.queue).getJob(params.id);
+    const queue = this.queues.queue(params.queue);
+    // State first, record second: read the other way round, a job finishing in between shows
+    // "completed" without its return value.
+    const state = await queue.getJobState(params.id);
+    const job = state === 'unknown' ? undefined : await queue.getJob(params.id);
     if (!job) throw OperationsErrors.OPERATIONS_JOB_NOT_FOUND({ queue: params.queue, id: params.id });
     return {
       queue: params.queue,
       id: job.id,
       name: job.name,
-      state: await job.getState(),
+      state,
       attemptsMade: job.attemptsMade,
       returnValue: job.returnvalue ?? null,
       failedReason: job.failedReason || null,

@@ -183,6 +183,25 @@ describe('demo mode (npm run demo)', () => {
     }
   }, 150_000);
 
+  it('falls back to the embedded services when the configured ones do not answer', async () => {
+    const demo = await startDemo({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/enlace',
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DEMO_DATA_DIR: 'memory',
+    });
+    try {
+      expect(demo.output()).toMatch(
+        /DATABASE_URL \(postgres:\/\/postgres@127\.0\.0\.1:1\/enlace\) does not answer/,
+      );
+      expect(demo.output()).toMatch(/REDIS_URL \(redis:\/\/127\.0\.0\.1:1\) does not answer/);
+      expect(demo.output()).toMatch(/data in memory/);
+      expect((await call(demo.port, 'GET', '/health/ready')).status).toBe(200);
+      expect(await demo.stop()).toBe(0);
+    } finally {
+      demo.kill();
+    }
+  }, 120_000);
+
   it('uses configured PostgreSQL and Redis when they answer', async () => {
     const db = await createTestDatabase();
     const demo = await startDemo({

@@ -15,6 +15,16 @@ const SYNC = 0x53;
 const QUERY = 0x51;
 const TERMINATE = 0x58;
 const SYNC_MESSAGE = new Uint8Array([SYNC, 0, 0, 0, 4]);
+const ROLLBACK_MESSAGE = simpleQuery('ROLLBACK');
+
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(`${sql}\0`, 'utf8');
+  const msg = Buffer.alloc(5 + text.length);
+  msg[0] = QUERY;
+  msg.writeInt32BE(4 + text.length, 1);
+  text.copy(msg, 5);
+  return new Uint8Array(msg);
+}
 
 export function endsBatch(message: Uint8Array): boolean {
   const type = message[0];
@@ -60,10 +70,13 @@ export class SessionScheduler {
   /** A connection closed while owning the session: end its batch, roll back, hand the session on. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
-    await this.db.runExclusive(() => this.db.execProtocolRaw(SYNC_MESSAGE));
-    // exec takes PGlite's own lock: not inside runExclusive.
-    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    this.owner = null;
+    await this.db.runExclusive(async () => {
+      // Its last message may have ended the transaction and released the session meanwhile.
+      if (this.owner !== handlerId) return;
+      await this.db.execProtocolRaw(SYNC_MESSAGE);
+      if (this.db.isInTransaction()) await this.db.execProtocolRaw(ROLLBACK_MESSAGE);
+      this.owner = null;
+    });
     await this.pump();
   }
 

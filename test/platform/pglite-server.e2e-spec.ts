@@ -80,6 +80,29 @@ describe('embedded PostgreSQL server', () => {
     expect(r.rows[0].c).toBe(0);
   });
 
+  it('serves other connections after a failed statement inside a transaction is rolled back', async () => {
+    const c = await pools[0].connect();
+    try {
+      await c.query('BEGIN');
+      await expect(c.query('INSERT INTO t (n, who) VALUES ($1, NULL)', [7])).rejects.toThrow(/null value/);
+      const other = pools[1].query('SELECT 1 AS one');
+      await c.query('ROLLBACK');
+      expect((await other).rows).toEqual([{ one: 1 }]);
+    } finally {
+      c.release();
+    }
+  });
+
+  it('rolls back a disconnected client whose transaction had failed', async () => {
+    const c = new Client({ connectionString: pg.url });
+    await c.connect();
+    await c.query('BEGIN');
+    await c.query("INSERT INTO t (n, who) VALUES (-2, 'gone')");
+    await expect(c.query('SELECT 1/0')).rejects.toThrow(/division by zero/);
+    await c.end();
+    expect((await pools[1].query('SELECT count(*)::int AS c FROM t WHERE n = -2')).rows[0].c).toBe(0);
+  });
+
   it('provides gen_random_uuid, pg_trgm and unaccent', async () => {
     await pools[0].query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
     await pools[0].query('CREATE EXTENSION IF NOT EXISTS pg_trgm');

@@ -1,10 +1,14 @@
-import { Role } from '../../src/auth/role';
-import { QueueName } from '../../src/queues/job-catalog';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/auth/actor';
+import { Role } from '../../src/auth/role';
+import { QueueName } from '../../src/queues/job-catalog';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { startWorker } from '../harness/worker-process';
+
+// Child processes and database clones are slow on a busy machine; jest.config's per-project
+// testTimeout is not applied (it is a global option), so set it here.
+jest.setTimeout(60_000);
 
 // Tokens only: these routes read no user record, so no directory rows are needed.
 const actor = (role: Role): Actor => ({

@@ -2,6 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 
+// Child processes and database clones are slow on a busy machine; jest.config's per-project
+// testTimeout is not applied (it is a global option), so set it here.
+jest.setTimeout(60_000);
+
 const SERVE = join(__dirname, '..', '..', 'dist', 'src', 'embedded', 'pglite-serve.js');
 
 /**

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { runSeedIfPresent } from '../../src/embedded/seed-loader';
 import { createTestDatabase } from '../harness/test-db';
 
+// Child processes and database clones are slow on a busy machine; jest.config's per-project
+// testTimeout is not applied (it is a global option), so set it here.
+jest.setTimeout(60_000);
+
 /** The demo loads src/seed/seed.ts from the build at run time, when the build has it. */
 describe('demo seed loader', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

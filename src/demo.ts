@@ -27,7 +27,11 @@ let stopping = false;
 
 /** Stops the children first (they still need the services), then the embedded services. */
 async function shutdown(code: number): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    // npm forwards the terminal's Ctrl-C as well: one graceful stop is already under way.
+    demoLog('already stopping: waiting for the API and the worker to finish');
+    return;
+  }
   stopping = true;
   demoLog('stopping');
   await children.stopAll(Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25000) + 5000);
@@ -40,8 +44,8 @@ async function shutdown(code: number): Promise<void> {
 
 async function main(): Promise<void> {
   const opts = demoOptions(process.env, ROOT);
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   process.once('exit', () => children.killAll());
 
   let databaseUrl = opts.databaseUrl;

@@ -93,6 +93,18 @@ describe('operations routes and queue dashboard', () => {
     });
   });
 
+  it('describes its routes in the OpenAPI document, not the dashboard', async () => {
+    const doc = await t.request('GET', '/docs/json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/system/ping',
+        '/api/v1/system/jobs/{queue}/{id}',
+        '/api/v1/operations/queue-dashboard/session',
+      ]),
+    );
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/admin'))).toEqual([]);
+  });
+
   describe('queue dashboard at /admin/queues', () => {
     it('answers 401 problem+json without credentials', async () => {
       const res = await t.request('GET', '/admin/queues');

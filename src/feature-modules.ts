@@ -1,9 +1,10 @@
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { OperationsModule } from './operations/operations.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 /**
  * Every domain module, loaded by both the API and the worker (the worker runs their @OnJob
  * handlers; the API serves their controllers). Add a module here, one line each.
  */
-export const FEATURE_MODULES: any[] = [AuditModule, AgreementsModule, ReferralsModule];
+export const FEATURE_MODULES: any[] = [OperationsModule, AuditModule, AgreementsModule, ReferralsModule];

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
@@ -20,7 +21,8 @@ export class AccessTokenService {
 
   constructor(@Inject(ENV) private readonly env: Env) {
     this.jwt = new JwtService({
-      secret: env.jwtSecret,
+      // A KeyObject: given a string, the JWT library re-parses it as a possible public key on every call.
+      secret: createSecretKey(Buffer.from(env.jwtSecret)),
       signOptions: { algorithm: 'HS256', issuer: 'enlace' },
     });
   }
@@ -45,7 +47,12 @@ export class AccessTokenService {
   /** Returns the actor, or null for any invalid, expired or malformed token. */
   verify(token: string): Actor | null {
     try {
-      const c = this.jwt.verify<Claims>(token, { algorithms: ['HS256'], issuer: 'enlace' });
+      const c = this.jwt.verify<Claims & { aud?: unknown }>(token, {
+        algorithms: ['HS256'],
+        issuer: 'enlace',
+      });
+      // Tokens with an audience are for something else (e.g. the queue dashboard cookie).
+      if (c.aud !== undefined) return null;
       if (!ROLES.includes(c.role) || !c.sub || !c.agency || !c.country) return null;
       return {
         userId: c.sub,

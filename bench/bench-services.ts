@@ -1,0 +1,67 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { migrate } from '../src/database/migrate';
+
+/** Shared helpers for benchmarks that need the real PostgreSQL and Redis (the shared services). */
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ROOT = join(__dirname, '..', '..');
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A scratch database migrated to the current head, dropped by `drop()`. */
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  await migrate(u.toString(), 'run');
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Starts `node dist/src/<entry>.js` with the given environment; resolves once `ready()` holds. */
+export async function startProcess(
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+): Promise<{ stop: () => Promise<void> }> {
+  const proc: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', `${entry}.js`)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const deadline = Date.now() + 30_000;
+  while (!(await ready().catch(() => false))) {
+    if (proc.exitCode !== null) throw new Error(`${entry} exited with ${proc.exitCode}`);
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`${entry} did not become ready`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

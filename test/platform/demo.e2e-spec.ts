@@ -1,0 +1,227 @@
+import { JwtService } from '@nestjs/jwt';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Role } from '../../src/auth/role';
+import { createTestDatabase } from '../harness/test-db';
+import { REDIS_URL, uniqueName } from '../harness/services';
+
+const DEMO = join(__dirname, '..', '..', 'dist', 'src', 'demo.js');
+const SECRET = 'demo-smoke-secret-demo-smoke-secret-0123';
+
+interface Demo {
+  port: number;
+  output(): string;
+  stop(): Promise<number | null>;
+  kill(): void;
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Runs `node dist/src/demo.js` (what `npm run demo` runs after building) and waits for readiness. */
+async function startDemo(env: Record<string, string>): Promise<Demo> {
+  const port = await freePort();
+  const clean = { ...process.env };
+  delete clean.DATABASE_URL;
+  delete clean.REDIS_URL;
+  const proc: ChildProcess = spawn(process.execPath, [DEMO], {
+    env: {
+      ...clean,
+      PORT: String(port),
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_MS: '50',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+  const childPids = () => [...out.matchAll(/(?:api|worker) started \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  const demo: Demo = {
+    port,
+    output: () => out,
+    async stop() {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      return exited;
+    },
+    kill() {
+      // Only if a test failed half-way: leave no process behind.
+      for (const pid of [proc.pid!, ...childPids()]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+  const deadline = Date.now() + 90_000;
+  while (!/demo \| ready in/.test(out)) {
+    if (proc.exitCode !== null) throw new Error(`demo exited during start:\n${out}`);
+    if (Date.now() > deadline) {
+      demo.kill();
+      throw new Error(`demo did not become ready:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return demo;
+}
+
+const jwt = new JwtService({
+  secret: SECRET,
+  signOptions: { algorithm: 'HS256', issuer: 'enlace', expiresIn: 600 },
+});
+const tokenFor = (role: Role) =>
+  jwt.sign({ sub: randomUUID(), role, agency: randomUUID(), country: 'GT', lang: 'es' });
+
+async function call(port: number, method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, body: json, text };
+}
+
+async function jobState(port: number, token: string, jobId: string, want = 'completed', timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await call(port, 'GET', `/api/v1/system/jobs/system/${jobId}`, token);
+    if (res.body?.state === want || Date.now() > deadline) return res;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('demo mode (npm run demo)', () => {
+  it('boots embedded PostgreSQL and Redis without DATABASE_URL or REDIS_URL, serves the API and runs jobs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'enlace-demo-'));
+    const demo = await startDemo({ DEMO_DATA_DIR: dataDir, DEMO_PG_PORT: '0', DEMO_REDIS_PORT: '0' });
+    try {
+      const out = demo.output();
+      expect(out).toMatch(/embedded PostgreSQL \(PGlite\) at postgres:\/\/postgres@127\.0\.0\.1:\d+/);
+      expect(out).toMatch(/embedded Redis at redis:\/\/127\.0\.0\.1:\d+/);
+      expect(out).toMatch(/applied \d+ migration\(s\)/);
+      expect(out).not.toMatch(/:5432\/|:6379\b/);
+
+      const ready = await call(demo.port, 'GET', '/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+
+      const admin = tokenFor(Role.Administrator);
+      const caseworker = tokenFor(Role.Caseworker);
+      expect((await call(demo.port, 'POST', '/api/v1/system/ping', undefined, {})).status).toBe(401);
+      expect((await call(demo.port, 'POST', '/api/v1/system/ping', caseworker, {})).status).toBe(403);
+
+      const ping = await call(demo.port, 'POST', '/api/v1/system/ping', admin, {});
+      expect(ping.status).toBe(202);
+      const done = await jobState(demo.port, admin, ping.body.jobId);
+      expect(done.body).toMatchObject({ state: 'completed', returnValue: { sentAt: expect.any(String) } });
+
+      // Both processes on the one PGlite session at once: the worker's outbox relay polls every
+      // 50 ms while the API answers requests that write (denials are audited in a transaction).
+      const burst = await Promise.all([
+        ...Array.from({ length: 20 }, () => call(demo.port, 'POST', '/api/v1/system/ping', caseworker, {})),
+        ...Array.from({ length: 20 }, () => call(demo.port, 'POST', '/api/v1/system/ping', admin, {})),
+        ...Array.from({ length: 20 }, () => call(demo.port, 'GET', '/health/ready')),
+      ]);
+      expect(burst.map((r) => r.status).sort()).toEqual([
+        ...Array(20).fill(200),
+        ...Array(20).fill(202),
+        ...Array(20).fill(403),
+      ]);
+      for (const r of burst.filter((x) => x.status === 202)) {
+        expect((await jobState(demo.port, admin, r.body.jobId)).body.state).toBe('completed');
+      }
+
+      const pgUrl = /embedded PostgreSQL \(PGlite\) at (\S+),/.exec(out)![1];
+      const pg = new Client({ connectionString: pgUrl });
+      await pg.connect();
+      try {
+        const ext = await pg.query('SELECT extname FROM pg_extension ORDER BY extname');
+        expect(ext.rows.map((r) => r.extname)).toEqual(
+          expect.arrayContaining(['pg_trgm', 'pgcrypto', 'unaccent']),
+        );
+        const denied = await pg.query(`SELECT count(*)::int AS n FROM audit_entry WHERE outcome = 'denied'`);
+        expect(denied.rows[0].n).toBe(21);
+        const f = await pg.query(
+          `SELECT unaccent('Peña') AS u, similarity('Mariana', 'Mariano') > 0.5 AS near`,
+        );
+        expect(f.rows[0]).toEqual({ u: 'Pena', near: true });
+      } finally {
+        await pg.end();
+      }
+
+      expect(await demo.stop()).toBe(0);
+      expect(demo.output()).toMatch(/worker exited \(code 0\)/);
+      expect(demo.output()).toMatch(/demo \| stopped/);
+    } finally {
+      demo.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('falls back to the embedded services when the configured ones do not answer', async () => {
+    const demo = await startDemo({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/enlace',
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DEMO_DATA_DIR: 'memory',
+    });
+    try {
+      expect(demo.output()).toMatch(
+        /DATABASE_URL \(postgres:\/\/postgres@127\.0\.0\.1:1\/enlace\) does not answer/,
+      );
+      expect(demo.output()).toMatch(/REDIS_URL \(redis:\/\/127\.0\.0\.1:1\) does not answer/);
+      expect(demo.output()).toMatch(/data in memory/);
+      expect((await call(demo.port, 'GET', '/health/ready')).status).toBe(200);
+      expect(await demo.stop()).toBe(0);
+    } finally {
+      demo.kill();
+    }
+  }, 120_000);
+
+  it('uses configured PostgreSQL and Redis when they answer', async () => {
+    const db = await createTestDatabase();
+    const demo = await startDemo({
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      QUEUE_PREFIX: uniqueName('enlace-demo'),
+      DEMO_DATA_DIR: 'memory',
+    });
+    try {
+      expect(demo.output()).toContain(`using PostgreSQL at ${db.url}`);
+      expect(demo.output()).toContain(`using Redis at ${REDIS_URL}`);
+      expect(demo.output()).not.toContain('embedded');
+      expect(demo.output()).toContain('database schema is up to date');
+      const admin = tokenFor(Role.Administrator);
+      const ping = await call(demo.port, 'POST', '/api/v1/system/ping', admin, {});
+      expect((await jobState(demo.port, admin, ping.body.jobId)).body.state).toBe('completed');
+      expect(await demo.stop()).toBe(0);
+    } finally {
+      demo.kill();
+      await db.drop();
+    }
+  }, 120_000);
+});

@@ -117,7 +117,7 @@ describe('platform', () => {
     try {
       const quick = await t.queues.add(PingJob, { sentAt: new Date().toISOString() });
       const events = await queueEvents(t);
-      const done = await quick.waitUntilFinished(events, 10000);
+      const done = await quick.waitUntilFinished(events, 30000);
       await events.close();
       expect(done.sentAt).toBeDefined();
 
@@ -145,7 +145,7 @@ async function queueEvents(t: TestApp) {
 }
 
 async function waitForState(t: TestApp, id: string, state: string) {
-  const deadline = Date.now() + 10000;
+  const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
     const job = await t.queues.queue(PingJob.queue).getJob(id);
     if (job && (await job.getState()) === state) return;

@@ -26,7 +26,9 @@ export class AgencyAdminController {
   }
 
   @Get(':id')
-  @Authorize('read', 'Agency')
+  // 'list' (an administrator's right), not 'read': referring roles may read some agency fields
+  // through the directory, never through the administration routes.
+  @Authorize('list', 'Agency')
   @ApiOperation({ summary: 'One agency, all fields' })
   get(@CurrentActor() actor: Actor, @Param() p: IdParam) {
     return this.agencies.get(actor, p.id);

@@ -63,7 +63,7 @@ export class AgencyAdminService {
         action: 'agency.create',
         subjectType: 'Agency',
         subjectId: a.id,
-        fields: Object.keys(dto).sort(),
+        fields: Object.keys(defined(dto)).sort(),
       });
       return a;
     });
@@ -71,7 +71,8 @@ export class AgencyAdminService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<AgencyOut> {
-    const { version, ...changes } = dto;
+    const { version, ...rest } = dto;
+    const changes = defined(rest);
     if (changes.services) changes.services = dedupe(changes.services);
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     const agency = await this.tx.run(async (m) => {
@@ -159,3 +160,8 @@ export function checkVersion(expected: number, actual: number): void {
 }
 
 const dedupe = (xs: string[]): string[] => [...new Set(xs)];
+
+/** The DTO's fields that were sent (validated DTO instances carry every declared key). */
+export function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -33,7 +33,9 @@ export class UserAdminController {
   }
 
   @Get(':id')
-  @Authorize('read', 'User')
+  // 'list' (an administrator's right), not 'read': referring roles may read some user fields
+  // through the directory, never through the administration routes.
+  @Authorize('list', 'User')
   @ApiOperation({ summary: 'One user' })
   get(@CurrentActor() actor: Actor, @Param() p: IdParam) {
     return this.users.get(actor, p.id);

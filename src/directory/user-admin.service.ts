@@ -13,7 +13,7 @@ import { passwordIssues } from '../identity/password-rules';
 import { SessionsService } from '../identity/sessions.service';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
-import { checkVersion } from './agency-admin.service';
+import { checkVersion, defined } from './agency-admin.service';
 import type { CreateUserDto, UpdateUserDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { USER_FIELDS } from './directory.fields';
@@ -85,7 +85,8 @@ export class UserAdminService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserOut> {
-    const { version, ...changes } = dto;
+    const { version, ...rest } = dto;
+    const changes = defined(rest);
     if (changes.fullName) changes.fullName = changes.fullName.trim();
     await this.tx.run(async (m) => {
       const current = await this.load(m, actor, id, 'update');

@@ -8,11 +8,11 @@ const CONFIG = join(__dirname, '..', '..', 'config');
 describe('service types vocabulary', () => {
   it('loads the shipped file, every need a known data category', () => {
     const types = loadServiceTypes(CONFIG);
-    expect(types.length).toBeGreaterThanOrEqual(11);
+    expect(types.length).toBeGreaterThanOrEqual(14);
     expect(types.find((t) => t.code === 'civil_registration')?.needs).toEqual([
       'identification',
-      'contact',
       'documents',
+      'case_summary',
     ]);
   });
 

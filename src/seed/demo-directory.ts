@@ -49,7 +49,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SBS',
     city: 'Ciudad de Guatemala',
     type: 'national_lead_unit',
-    services: ['case_monitoring', 'special_protection_measures', 'shelter', 'mental_health_psychosocial'],
+    services: [
+      'case_monitoring',
+      'special_protection_measures',
+      'protection_shelter',
+      'psychosocial_support',
+    ],
   },
   {
     key: 'GT-PGN-PNA',
@@ -58,7 +63,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'PGN-PNA',
     city: 'Ciudad de Guatemala',
     type: 'child_protection_authority',
-    services: ['special_protection_measures', 'legal_assistance', 'family_tracing_reunification'],
+    services: [
+      'special_protection_measures',
+      'legal_assistance',
+      'family_reunification',
+      'cross_border_follow_up',
+    ],
   },
   {
     key: 'GT-CNR-GUA',
@@ -67,7 +77,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'CNR-GUA',
     city: 'Ciudad de Guatemala',
     type: 'reception_center',
-    services: ['reception_return', 'shelter', 'mental_health_psychosocial', 'family_tracing_reunification'],
+    services: ['reception_return', 'protection_shelter', 'psychosocial_support', 'family_reunification'],
   },
   {
     key: 'GT-CNR-XELA',
@@ -76,7 +86,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'CNR-XELA',
     city: 'Quetzaltenango',
     type: 'reception_center',
-    services: ['reception_return', 'shelter', 'mental_health_psychosocial', 'family_tracing_reunification'],
+    services: ['reception_return', 'protection_shelter', 'psychosocial_support', 'family_reunification'],
   },
   {
     key: 'GT-MSPAS',
@@ -85,7 +95,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'MSPAS',
     city: 'Ciudad de Guatemala',
     type: 'health',
-    services: ['health_care', 'mental_health_psychosocial'],
+    services: ['health_care', 'psychosocial_support'],
   },
   {
     key: 'GT-MINEDUC',
@@ -94,7 +104,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'MINEDUC',
     city: 'Ciudad de Guatemala',
     type: 'education',
-    services: ['education_enrolment'],
+    services: ['education_enrollment'],
   },
   {
     key: 'GT-RENAP',
@@ -112,7 +122,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'Refugio de la Niñez',
     city: 'Ciudad de Guatemala',
     type: 'ngo',
-    services: ['shelter', 'legal_assistance', 'mental_health_psychosocial', 'international_protection'],
+    services: ['protection_shelter', 'legal_assistance', 'psychosocial_support', 'international_protection'],
   },
   {
     key: 'GT-CONSUL-TAP',
@@ -131,7 +141,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'DINAF',
     city: 'Tegucigalpa',
     type: 'national_lead_unit',
-    services: ['case_monitoring', 'special_protection_measures', 'family_tracing_reunification'],
+    services: [
+      'case_monitoring',
+      'special_protection_measures',
+      'family_reunification',
+      'cross_border_follow_up',
+    ],
   },
   {
     key: 'HN-CANFM',
@@ -140,7 +155,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'CANFM',
     city: 'San Pedro Sula',
     type: 'reception_center',
-    services: ['reception_return', 'shelter', 'mental_health_psychosocial', 'health_care'],
+    services: ['reception_return', 'protection_shelter', 'psychosocial_support', 'health_care'],
   },
   {
     key: 'HN-CAMR-SPS',
@@ -167,7 +182,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SESAL',
     city: 'Tegucigalpa',
     type: 'health',
-    services: ['health_care', 'mental_health_psychosocial'],
+    services: ['health_care', 'psychosocial_support'],
   },
   {
     key: 'HN-SEDUC',
@@ -176,7 +191,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SEDUC',
     city: 'Tegucigalpa',
     type: 'education',
-    services: ['education_enrolment'],
+    services: ['education_enrollment'],
   },
   {
     key: 'HN-RNP',
@@ -194,7 +209,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'UMAR-SPS',
     city: 'San Pedro Sula',
     type: 'local_government',
-    services: ['economic_reintegration', 'education_enrolment'],
+    services: ['economic_reintegration', 'education_enrollment'],
   },
   {
     key: 'HN-CASA-ALIANZA',
@@ -203,7 +218,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: null,
     city: 'Tegucigalpa',
     type: 'ngo',
-    services: ['shelter', 'legal_assistance', 'mental_health_psychosocial', 'economic_reintegration'],
+    services: ['protection_shelter', 'legal_assistance', 'psychosocial_support', 'economic_reintegration'],
   },
   {
     key: 'HN-OIM',
@@ -231,7 +246,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'ISNA',
     city: 'San Salvador',
     type: 'child_protection_authority',
-    services: ['special_protection_measures', 'shelter', 'mental_health_psychosocial'],
+    services: [
+      'special_protection_measures',
+      'protection_shelter',
+      'psychosocial_support',
+      'cross_border_follow_up',
+    ],
   },
   {
     key: 'SV-DAMI',
@@ -249,7 +269,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'MINSAL',
     city: 'San Salvador',
     type: 'health',
-    services: ['health_care', 'mental_health_psychosocial'],
+    services: ['health_care', 'psychosocial_support'],
   },
   {
     key: 'SV-MINED',
@@ -258,7 +278,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'MINEDUCYT',
     city: 'San Salvador',
     type: 'education',
-    services: ['education_enrolment'],
+    services: ['education_enrollment'],
   },
   {
     key: 'SV-RNPN',
@@ -276,7 +296,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'Pro-Búsqueda',
     city: 'San Salvador',
     type: 'ngo',
-    services: ['family_tracing_reunification', 'mental_health_psychosocial', 'legal_assistance'],
+    services: ['family_reunification', 'psychosocial_support', 'legal_assistance'],
   },
   // Mexico
   {
@@ -286,7 +306,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SNDIF',
     city: 'Ciudad de México',
     type: 'national_lead_unit',
-    services: ['case_monitoring', 'shelter', 'special_protection_measures'],
+    services: ['case_monitoring', 'protection_shelter', 'special_protection_measures'],
   },
   {
     key: 'MX-PFPNNA',
@@ -295,7 +315,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'PFPNNA',
     city: 'Ciudad de México',
     type: 'child_protection_authority',
-    services: ['special_protection_measures', 'legal_assistance', 'family_tracing_reunification'],
+    services: [
+      'special_protection_measures',
+      'legal_assistance',
+      'family_reunification',
+      'cross_border_follow_up',
+    ],
   },
   {
     key: 'MX-DIF-CHIS-TAP',
@@ -304,7 +329,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'DIF Chiapas',
     city: 'Tapachula',
     type: 'reception_center',
-    services: ['reception_return', 'shelter', 'health_care', 'mental_health_psychosocial'],
+    services: ['reception_return', 'protection_shelter', 'health_care', 'psychosocial_support'],
   },
   {
     key: 'MX-SSA',
@@ -313,7 +338,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SSA',
     city: 'Ciudad de México',
     type: 'health',
-    services: ['health_care', 'mental_health_psychosocial'],
+    services: ['health_care', 'psychosocial_support'],
   },
   {
     key: 'MX-SEP',
@@ -322,7 +347,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'SEP',
     city: 'Ciudad de México',
     type: 'education',
-    services: ['education_enrolment'],
+    services: ['education_enrollment'],
   },
   {
     key: 'MX-RENAPO',
@@ -340,7 +365,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: null,
     city: 'Tapachula',
     type: 'ngo',
-    services: ['legal_assistance', 'international_protection', 'mental_health_psychosocial'],
+    services: ['legal_assistance', 'international_protection', 'psychosocial_support'],
   },
   {
     key: 'MX-ACNUR',
@@ -349,7 +374,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'ACNUR',
     city: 'Tapachula',
     type: 'international_organization',
-    services: ['international_protection', 'legal_assistance', 'shelter'],
+    services: ['international_protection', 'legal_assistance', 'protection_shelter'],
   },
   // Partners not on Enlace: they receive referrals as signed HTTP requests.
   {
@@ -359,7 +384,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'KIND',
     city: 'Washington, DC',
     type: 'ngo',
-    services: ['legal_assistance', 'international_protection', 'family_tracing_reunification'],
+    services: ['legal_assistance', 'international_protection', 'family_reunification'],
     external: { deliveryEndpoint: EXTERNAL_ENDPOINT, signingSecretRef: 'EXTERNAL_AGENCY_SECRET_US' },
   },
   {
@@ -369,7 +394,12 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     acronym: 'PANI',
     city: 'San José',
     type: 'child_protection_authority',
-    services: ['special_protection_measures', 'shelter', 'family_tracing_reunification'],
+    services: [
+      'special_protection_measures',
+      'protection_shelter',
+      'family_reunification',
+      'cross_border_follow_up',
+    ],
     external: { deliveryEndpoint: EXTERNAL_ENDPOINT, signingSecretRef: 'EXTERNAL_AGENCY_SECRET_CR' },
   },
 ];

@@ -22,13 +22,13 @@ describe('directory: administration, country scope, search and redaction', () =>
       countryCode: 'GT',
       name: 'Casa Nuestras Raíces Quetzaltenango',
       type: 'reception_center',
-      services: ['reception_return', 'shelter'],
+      services: ['reception_return', 'protection_shelter'],
     });
     hn = await makeAgency(t.dataSource, {
       countryCode: 'HN',
       name: 'DINAF Regional San Pedro Sula',
       type: 'child_protection_authority',
-      services: ['special_protection_measures', 'family_tracing_reunification'],
+      services: ['special_protection_measures', 'family_reunification'],
     });
     external = await makeAgency(t.dataSource, {
       countryCode: 'HN',
@@ -43,7 +43,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       countryCode: 'HN',
       name: 'Cerrada',
       active: false,
-      services: ['shelter'],
+      services: ['protection_shelter'],
     });
     adminGt = await makeActor(t.dataSource, Role.Administrator, gt);
     adminHn = await makeActor(t.dataSource, Role.Administrator, hn);
@@ -181,7 +181,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       const id = created.body.id;
       const updated = await as(adminGt, 'PATCH', `/api/v1/admin/agencies/${id}`, {
         version: 1,
-        services: ['health_care', 'mental_health_psychosocial'],
+        services: ['health_care', 'psychosocial_support'],
       });
       expect(updated.status).toBe(200);
       expect(updated.body.version).toBe(2);
@@ -376,7 +376,7 @@ describe('directory: administration, country scope, search and redaction', () =>
 
   describe('directory search', () => {
     it('finds active agencies of any country by country, type, service and text, keyset-paged', async () => {
-      const byService = await as(caseworker, 'GET', '/api/v1/directory/agencies?service=shelter');
+      const byService = await as(caseworker, 'GET', '/api/v1/directory/agencies?service=protection_shelter');
       expect(byService.body.items.map((a: any) => a.name)).toEqual(['Casa Nuestras Raíces Quetzaltenango']);
       const byType = await as(
         caseworker,
@@ -433,7 +433,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       expect(s.body.items).toContainEqual(
         expect.objectContaining({
           code: 'civil_registration',
-          needs: ['identification', 'contact', 'documents'],
+          needs: ['identification', 'documents', 'case_summary'],
         }),
       );
     });

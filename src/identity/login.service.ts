@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -15,7 +15,7 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
  * how long to wait (Retry-After). Audit entries name the user id when known, never the email typed.
  */
 @Injectable()
-export class LoginService {
+export class LoginService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly credentials: CredentialsRepository,
@@ -23,6 +23,11 @@ export class LoginService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Prepares the dummy hash at boot, so the first unknown email costs no more than later ones. */
+  async onModuleInit(): Promise<void> {
+    await burnVerification('');
+  }
 
   async login(email: string, password: string): Promise<TokenPair> {
     const user = await this.credentials.byEmail(this.tx.manager, normalizeEmail(email));
@@ -37,6 +42,8 @@ export class LoginService {
       outcome: 'failed' as const,
       actor: null,
       userId: user.id,
+      // No actor yet: the user's country puts the entry in the scope of that country's auditors.
+      countryCode: user.countryCode,
       subjectType: 'User',
       subjectId: user.id,
     };

@@ -50,19 +50,22 @@ export class SessionsService {
       const now = this.clock.now();
       const row = await this.refreshTokens.findByHashForUpdate(m, sha256(refreshToken));
       if (!row || row.revokedAt || row.expiresAt <= now) return null;
+      const user = await this.credentials.byId(m, row.userId);
       if (row.usedAt) {
         await this.refreshTokens.revokeFamily(m, row.familyId, now);
-        await this.audit.record(m, {
+        const reuse = {
           action: 'auth.refresh.reuse',
-          outcome: 'denied',
+          outcome: 'denied' as const,
           actor: null,
           userId: row.userId,
+          // No actor: the user's country puts the entry in the scope of that country's auditors.
+          countryCode: user?.countryCode,
           subjectType: 'RefreshTokenFamily',
           subjectId: row.familyId,
-        });
+        };
+        await this.audit.record(m, reuse);
         return null;
       }
-      const user = await this.credentials.byId(m, row.userId);
       if (!user || !user.active || !user.agencyActive) {
         await this.refreshTokens.revokeFamily(m, row.familyId, now);
         return null;

@@ -33,12 +33,7 @@ export class AccountService {
   ) {}
 
   async me(actor: Actor): Promise<Me> {
-    const [row] = await this.tx.manager.query(
-      `SELECT u.id, u.email, u.full_name AS "fullName", u.role, u.language, u.active,
-              a.id AS "agencyId", a.name AS "agencyName", a.acronym, a.type, a.country_code AS "countryCode"
-         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
-      [actor.userId],
-    );
+    const row = await this.credentials.profile(this.tx.manager, actor.userId);
     if (!row || !row.active) throw CommonErrors.UNAUTHENTICATED();
     const country = CRM_COUNTRIES.find((c) => c.code === row.countryCode);
     return {
@@ -64,7 +59,7 @@ export class AccountService {
 
   /**
    * Changes the caller's password. A wrong current password counts towards the lockout like a
-   * failed sign-in; success ends every other session (all refresh token families).
+   * failed sign-in; success ends every session of the account (all refresh token families).
    */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = await this.credentials.byId(this.tx.manager, actor.userId);

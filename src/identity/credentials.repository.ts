@@ -23,6 +23,21 @@ const SELECT = `
          u.language
     FROM app_user u JOIN agency a ON a.id = u.agency_id`;
 
+/** The signed-in user's own account, with its agency. */
+export interface Profile {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  language: 'es' | 'en';
+  active: boolean;
+  agencyId: string;
+  agencyName: string;
+  acronym: string | null;
+  type: string;
+  countryCode: string;
+}
+
 /** The queries of sign-in: credentials, the failure counter and the lock. */
 @Injectable()
 export class CredentialsRepository {
@@ -33,6 +48,16 @@ export class CredentialsRepository {
 
   async byId(m: EntityManager, id: string): Promise<Credentials | null> {
     const [row] = await m.query(`${SELECT} WHERE u.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async profile(m: EntityManager, id: string): Promise<Profile | null> {
+    const [row] = await m.query(
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.role, u.language, u.active,
+              a.id AS "agencyId", a.name AS "agencyName", a.acronym, a.type, a.country_code AS "countryCode"
+         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 

@@ -270,6 +270,36 @@ describe('identity: login, lockout, refresh, logout, password, me', () => {
     await login(t, u.email, 'Otra-Clave-Segura-9');
   });
 
+  it('counts wrong current passwords towards the lockout and answers a locked account with Retry-After', async () => {
+    const agency = await makeAgency(t.dataSource);
+    const u = await makeUser(t.dataSource, Role.Caseworker, agency);
+    const s = await login(t, u.email, u.password);
+    for (let i = 0; i < LOCKOUT_MAX_FAILURES; i++) {
+      const r = await t.request('POST', '/api/v1/auth/password', {
+        token: s.accessToken,
+        body: { currentPassword: `Wrong-password-${i}`, newPassword: 'Otra-Clave-Segura-9' },
+      });
+      expect(r.status).toBe(400);
+    }
+    const locked = await t.request('POST', '/api/v1/auth/password', {
+      token: s.accessToken,
+      body: { currentPassword: u.password, newPassword: 'Otra-Clave-Segura-9' },
+    });
+    expect(locked.status).toBe(400);
+    expect(locked.headers['retry-after']).toBe(String(LOCKOUT_MINUTES * 60));
+    expect((await t.request('POST', LOGIN, { body: { email: u.email, password: u.password } })).status).toBe(
+      401,
+    );
+  });
+
+  it('stops answering /auth/me for a deactivated user', async () => {
+    const agency = await makeAgency(t.dataSource);
+    const u = await makeUser(t.dataSource, Role.Auditor, agency);
+    const s = await login(t, u.email, u.password);
+    await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [u.user.id]);
+    expect((await t.request('GET', '/api/v1/auth/me', { token: s.accessToken })).status).toBe(401);
+  });
+
   it('requires a token for me, logout and password; login and refresh are public', async () => {
     expect((await t.request('GET', '/api/v1/auth/me')).status).toBe(401);
     expect((await t.request('POST', '/api/v1/auth/logout', { body: { refreshToken: 'x' } })).status).toBe(

@@ -1,5 +1,7 @@
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { DirectoryModule } from './directory/directory.module';
+import { IdentityModule } from './identity/identity.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -7,4 +9,11 @@ import { ReferralsModule } from './referrals/referrals.module';
  * Every domain module, loaded by both the API and the worker (the worker runs their @OnJob
  * handlers; the API serves their controllers). Add a module here, one line each.
  */
-export const FEATURE_MODULES: any[] = [OperationsModule, AuditModule, AgreementsModule, ReferralsModule];
+export const FEATURE_MODULES: any[] = [
+  OperationsModule,
+  AuditModule,
+  DirectoryModule,
+  IdentityModule,
+  AgreementsModule,
+  ReferralsModule,
+];

@@ -38,6 +38,17 @@ export class Agency {
   @Column({ type: 'text', nullable: true })
   acronym: string | null;
 
+  /** Town or city of the office, so caseworkers can pick the nearest one. */
+  @Column({ type: 'text', nullable: true })
+  city: string | null;
+
+  /** The agency's institutional contact (not a person's). */
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone: string | null;
+
   @Column({ type: 'text' })
   type: AgencyType;
 

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module';
+import { AgenciesRepository } from './agencies.repository';
+import { Agency } from './agency.entity';
+import { AppUser } from './app-user.entity';
+import { AgencyAdminController } from './agency-admin.controller';
+import { AgencyAdminService } from './agency-admin.service';
+import { AgencyDirectory } from './agency-directory.service';
+import { DirectorySearchService } from './directory-search.service';
+import { DirectoryController } from './directory.controller';
+import { DirectoryPolicy } from './directory.policy';
+import { ServiceTypeCatalog } from './service-types';
+import { UserAdminController } from './user-admin.controller';
+import { UserAdminService } from './user-admin.service';
+import { UsersRepository } from './users.repository';
+
+/**
+ * The CRM network's directory: countries, service types, agencies and users; the administrators'
+ * management routes and the caseworkers' search. Exports AgencyDirectory (look up a recipient)
+ * and ServiceTypeCatalog (what data a service needs) for the referrals module.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Agency, AppUser]), IdentityModule],
+  controllers: [DirectoryController, AgencyAdminController, UserAdminController],
+  providers: [
+    DirectoryPolicy,
+    ServiceTypeCatalog,
+    AgenciesRepository,
+    UsersRepository,
+    AgencyAdminService,
+    UserAdminService,
+    DirectorySearchService,
+    AgencyDirectory,
+  ],
+  exports: [AgencyDirectory, ServiceTypeCatalog],
+})
+export class DirectoryModule {}

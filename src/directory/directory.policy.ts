@@ -1,0 +1,40 @@
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import type { AppAbilityBuilder } from '../authz/ability';
+import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
+import { AGENCY_DIRECTORY_FIELDS, FOCAL_POINT_FIELDS } from './directory.fields';
+
+/** Roles that send or receive referrals, and so search the directory. */
+export const REFERRING_ROLES: Role[] = [Role.Caseworker, Role.Supervisor, Role.ReferralFocalPoint];
+
+/** What an administrator does to agencies and users of their own country. */
+export const ADMIN_ACTIONS = ['list', 'read', 'create', 'update', 'deactivate', 'activate'];
+
+/**
+ * Subjects: 'DirectoryReference' (countries, service types), 'Agency', 'User'.
+ * - Every role reads the reference lists.
+ * - Referring roles search active agencies in every country, see their operational fields (not
+ *   the delivery endpoint nor the secret's name) and their active focal points.
+ * - An administrator manages agencies and users of their own country only, with every field,
+ *   but cannot deactivate themselves or change their own role or agency.
+ * - Lead-unit officers, regional analysts and auditors get nothing here.
+ * Users are scoped by their agency's country (`countryCode` is the agency's).
+ */
+@PolicyRulesProvider()
+export class DirectoryPolicy implements PolicyRules {
+  define(actor: Actor, { can, cannot }: AppAbilityBuilder): void {
+    can('read', 'DirectoryReference');
+    if (REFERRING_ROLES.includes(actor.role)) {
+      can('search', 'Agency', { active: true });
+      can('read', 'Agency', AGENCY_DIRECTORY_FIELDS, { active: true });
+      can('read', 'User', FOCAL_POINT_FIELDS, { role: Role.ReferralFocalPoint, active: true });
+    }
+    if (actor.role === Role.Administrator) {
+      const own = { countryCode: actor.countryCode };
+      can(ADMIN_ACTIONS, 'Agency', own);
+      can([...ADMIN_ACTIONS, 'setPassword'], 'User', own);
+      cannot('deactivate', 'User', { id: actor.userId });
+      cannot('update', 'User', ['role', 'agencyId'], { id: actor.userId });
+    }
+  }
+}

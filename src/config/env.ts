@@ -15,6 +15,8 @@ export interface Env {
   logLevel: string;
   configDir: string;
   workerConcurrency: number;
+  /** How long a worker's lock on a job lasts; a crashed worker's jobs are retried after about this long. */
+  workerLockMs: number;
   outboxPollMs: number;
   overdueScanEvery: string;
   shutdownTimeoutMs: number;
@@ -89,6 +91,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     logLevel: str('LOG_LEVEL', 'info'),
     configDir: str('CONFIG_DIR', 'config'),
     workerConcurrency: int('WORKER_CONCURRENCY', 10, 1, 500),
+    workerLockMs: int('WORKER_LOCK_MS', 30000, 1000, 600000),
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60000),
     overdueScanEvery,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),

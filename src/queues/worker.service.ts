@@ -68,6 +68,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           connection: redisConnection(this.env.redisUrl, 'worker'),
           prefix: this.env.queuePrefix,
           concurrency: this.env.workerConcurrency,
+          // Stalled jobs (their worker died) are checked as often as a lock lasts.
+          lockDuration: this.env.workerLockMs,
+          stalledInterval: this.env.workerLockMs,
         },
       );
       worker.on('error', (e) => this.logger.warn(`worker ${queue}: ${e.message}`));

@@ -13,6 +13,8 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '50',
     DB_POOL_SIZE: '5',
+    // A killed worker's jobs come back after seconds, not the production 30 s.
+    WORKER_LOCK_MS: '5000',
     ...extra,
   };
 }

@@ -104,6 +104,7 @@ export class CaseWork1795004000000 implements MigrationInterface {
                 "reason" text NOT NULL,
                 "changed_by" uuid NOT NULL,
                 "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(),
                 CONSTRAINT "PK_fcb2a9d5d942f0d97207613d8ee" PRIMARY KEY ("id")
             )
         `);

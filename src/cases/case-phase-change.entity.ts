@@ -30,4 +30,8 @@ export class CasePhaseChange {
 
   @Column({ type: 'timestamptz' })
   changedAt: Date;
+
+  /** Wall-clock insertion time, to order changes made at the same (domain) instant. */
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  recordedAt: Date;
 }

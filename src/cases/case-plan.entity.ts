@@ -11,7 +11,12 @@ import {
 } from 'typeorm';
 import { CaseFile } from './case-file.entity';
 
-export const REINTEGRATION_DIMENSIONS = ['economic_education', 'social', 'psychosocial', 'safety_family'] as const;
+export const REINTEGRATION_DIMENSIONS = [
+  'economic_education',
+  'social',
+  'psychosocial',
+  'safety_family',
+] as const;
 
 export interface PlanGoal {
   dimension: string;

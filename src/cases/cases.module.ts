@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from '../directory/agency.entity';
+import { AppUser } from '../directory/app-user.entity';
 import { Assessment } from './assessment.entity';
+import { CaseFile } from './case-file.entity';
+import { Child } from './child.entity';
+import { Consent } from './consent.entity';
 import { BestInterestsDetermination } from './best-interests-determination.entity';
 import { BidPanelMember } from './bid-panel-member.entity';
 import { CaseAccess } from './case-access.service';
@@ -39,6 +44,12 @@ import { ReceptionEvent } from './reception-event.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([
+      // Core records this module writes, and the directory entities they refer to.
+      CaseFile,
+      Child,
+      Consent,
+      Agency,
+      AppUser,
       ReceptionEvent,
       CaseNumberCounter,
       DuplicateDecision,

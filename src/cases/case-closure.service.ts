@@ -73,6 +73,8 @@ export class CaseClosureService {
 
   decide(actor: Actor, caseId: string, dto: ClosureDecisionDto) {
     return this.tx.run(async (m) => {
+      if (dto.decision === 'reject' && !dto.comment)
+        throw CommonErrors.VALIDATION_FAILED({}, [commentRequired]);
       const c = await this.access.load(m, actor, caseId, 'approve', {
         lock: true,
         open: true,
@@ -80,8 +82,6 @@ export class CaseClosureService {
       });
       const closure = await m.findOne(CaseClosure, { where: { caseId, status: 'requested' } });
       if (!closure) throw CaseErrors.NO_PENDING_CLOSURE();
-      if (dto.decision === 'reject' && !dto.comment)
-        throw CommonErrors.VALIDATION_FAILED({}, [commentRequired]);
       const now = this.clock.now();
       closure.status = dto.decision === 'approve' ? 'approved' : 'rejected';
       closure.decidedBy = actor.userId;

@@ -91,12 +91,12 @@ export class CasePlanService {
 
   review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
-      const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
       if (dto.decision === 'return' && !dto.comment)
         throw CommonErrors.VALIDATION_FAILED({}, [
           issue('comment', 'isDefined', 'Indique qué debe corregirse.', 'Say what must be corrected.'),
         ]);
+      const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
+      const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
       plan.status = dto.decision === 'approve' ? 'approved' : 'returned';
       plan.reviewedBy = actor.userId;
       plan.reviewedAt = this.clock.now();

@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/role';
+import { CaseDataService } from '../../src/cases/case-data.service';
 import { DomainEvents } from '../../src/common/domain-events';
 import type { Agency } from '../../src/directory/agency.entity';
 import { registerCase, registrationBody } from '../factories/case.factory';
@@ -219,7 +220,7 @@ describe('cases: the full flow', () => {
 
     // Snapshot readers registered for referrals.
     const snapshot = await t.app
-      .get((await import('../../src/cases/case-data.service')).CaseDataService)
+      .get(CaseDataService)
       .collect(t.dataSource.manager, c.id, [
         'assessments',
         'psychosocial',

@@ -263,7 +263,7 @@ async function main(): Promise<void> {
         SELECT 'GT-' || (2020 + (c.i % 7)) || '-' || lpad(c.i::text, 7, '0'), 'GT', ag.id, cw.id, c.id,
                (ARRAY['registration','assessment','case_plan','implementation','follow_up','closed'])[1 + c.i % 6],
                CASE WHEN c.i % 6 = 5 THEN 'closed' ELSE 'open' END,
-               (ARRAY['high','medium','low'])[1 + c.i % 3],
+               (ARRAY['high','medium','low'])[1 + (c.i / 7) % 3],
                timestamptz '2020-01-01' + c.i * interval '3 minutes',
                timestamptz '2020-01-01' + c.i * interval '3 minutes' + interval '2 hours',
                'vital_interests', '{violence}', 1

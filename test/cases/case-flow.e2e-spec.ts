@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { CaseDataService } from '../../src/cases/case-data.service';
+import { CaseLookupService } from '../../src/cases/case-lookup.service';
 import { DomainEvents } from '../../src/common/domain-events';
 import type { Agency } from '../../src/directory/agency.entity';
 import { registerCase, registrationBody } from '../factories/case.factory';
@@ -352,6 +353,8 @@ describe('cases: the full flow', () => {
       byTopic: { violence: 2, family: 1, education: 1 },
     });
     expect((await t.request('GET', `/api/v1/cases/${id}`, as(sup))).body.interviewCount).toBe(2);
+    const counts = await t.app.get(CaseLookupService).interviewCounts(t.dataSource.manager, [id]);
+    expect(counts.get(id)).toEqual({ interviews: 2, withRepeatedTopics: 1 });
   });
 
   it('runs a best-interests determination with undertakings, decision and review', async () => {

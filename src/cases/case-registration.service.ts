@@ -64,13 +64,13 @@ export class CaseRegistrationService {
       const check = dto.duplicateCheck;
 
       let child: Child;
-      let candidates: MatchCandidate[] = [];
+      // Searched on every path, so the decision record shows what the caseworker was offered.
+      const candidates: MatchCandidate[] = await this.matching.candidates(m, dto.child);
       if (check?.decision === 'link') {
         const existing = await this.cases.child(m, check.childId!);
         if (!existing) throw CaseErrors.CHILD_NOT_FOUND();
         child = existing;
       } else {
-        candidates = await this.matching.candidates(m, dto.child);
         if (candidates.length && !check) return { kind: 'duplicates', candidates };
         const reviewed = new Set(check?.reviewedCandidateIds ?? []);
         if (candidates.some((c) => !reviewed.has(c.childId))) throw CaseErrors.UNREVIEWED_CANDIDATES();

@@ -103,6 +103,7 @@ describe('cases: the full flow', () => {
       [c.id],
     );
     expect(decision).toMatchObject({ decision: 'link', child_id: childId });
+    expect(decision.candidate_ids).toContain(childId);
     const read = await t.request('GET', `/api/v1/cases/${c.id}`, as(cw));
     expect(read.body.childCases).toEqual([
       expect.objectContaining({ caseNumber: first.case.caseNumber, status: 'closed' }),

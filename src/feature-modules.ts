@@ -1,5 +1,6 @@
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { CasesModule } from './cases/cases.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityModule } from './identity/identity.module';
 import { OperationsModule } from './operations/operations.module';
@@ -14,6 +15,7 @@ export const FEATURE_MODULES: any[] = [
   AuditModule,
   DirectoryModule,
   IdentityModule,
+  CasesModule,
   AgreementsModule,
   ReferralsModule,
 ];

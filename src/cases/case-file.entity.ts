@@ -32,6 +32,9 @@ export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 @Index('case_file_assignee_idx', ['assignedUserId', 'openedAt', 'id'])
 @Index('case_file_country_phase_idx', ['countryCode', 'phase', 'riskLevel'])
 @Index('case_file_child_idx', ['childId'])
+@Index('case_file_assessment_due_idx', ['assessmentDueAt'], { where: "status = 'open'" })
+@Index('case_file_plan_due_idx', ['planDueAt'], { where: "status = 'open'" })
+@Index('case_file_opened_idx', ['openedAt', 'id'])
 export class CaseFile {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -88,6 +91,37 @@ export class CaseFile {
   /** consent | vital_interests | legal_obligation | public_interest | best_interests */
   @Column({ type: 'text' })
   legalBasis: string;
+
+  /** Initial protection concerns, config/vocabularies/protection-concerns.yaml. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  protectionConcerns: string[];
+
+  /** config/vocabularies/immediate-needs.yaml */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  immediateNeeds: string[];
+
+  /** When the pending assessment is due (policy assessment.initialDue); null once approved. */
+  @Column({ type: 'timestamptz', nullable: true })
+  assessmentDueAt: Date | null;
+
+  /** The policy rule that produced assessmentDueAt. */
+  @Column({ type: 'text', nullable: true })
+  assessmentDueExplain: string | null;
+
+  /** When the case plan is due (policy casePlan.*); null until an assessment is approved and once a plan is. */
+  @Column({ type: 'timestamptz', nullable: true })
+  planDueAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  planDueExplain: string | null;
+
+  /** The day the child reaches the age of majority (policy ageOfMajority.age); null without a date of birth. */
+  @Column({ type: 'date', nullable: true })
+  ageOfMajorityOn: string | null;
+
+  /** Support extended past the age of majority (supervisor-approved, up to ageOfMajority.extensionMaxAge). */
+  @Column({ type: 'date', nullable: true })
+  extendedUntil: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -22,6 +22,28 @@ export class CaseLookupService {
     return manager.findOne(Consent, { where: { id: consentId } });
   }
 
+  /**
+   * Interviews per case's child (all of the child's cases) and how many re-asked a documented
+   * topic: for monitoring's no-re-victimization indicators.
+   */
+  async interviewCounts(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, { interviews: number; withRepeatedTopics: number }>> {
+    if (!caseIds.length) return new Map();
+    const rows: { case_id: string; interviews: number; repeated: number }[] = await manager.query(
+      `SELECT c.id AS case_id, count(i.id)::int AS interviews,
+              count(i.id) FILTER (WHERE cardinality(i.repeated_topics) > 0)::int AS repeated
+         FROM case_file c LEFT JOIN interview i ON i.child_id = c.child_id
+        WHERE c.id = ANY($1::uuid[])
+        GROUP BY c.id`,
+      [caseIds],
+    );
+    return new Map(
+      rows.map((r) => [r.case_id, { interviews: r.interviews, withRepeatedTopics: r.repeated }]),
+    );
+  }
+
   /** Is the consent in force at `at` (given, not expired, not withdrawn)? */
   static inForce(consent: Consent, at: Date): boolean {
     return consent.givenAt <= at && !consent.withdrawnAt && (!consent.expiresAt || consent.expiresAt > at);

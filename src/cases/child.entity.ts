@@ -14,6 +14,8 @@ import {
  */
 @Entity('child')
 @Index('child_nationality_dob_idx', ['nationality', 'dateOfBirth'])
+// GIN trigram index for fuzzy name matching; created by migration (operator class), ignored by sync.
+@Index('child_search_name_trgm_idx', { synchronize: false })
 export class Child {
   @PrimaryGeneratedColumn('uuid')
   id: string;

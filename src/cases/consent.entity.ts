@@ -62,6 +62,12 @@ export class Consent {
   @Column({ type: 'uuid' })
   recordedBy: string;
 
+  @Column({ type: 'uuid', nullable: true })
+  withdrawnBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { CommonErrors } from '../common/errors/common.errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CaseAccess } from './case-access.service';
+import { CaseErrors, issue } from './case.errors';
+import { CaseVocabularies } from './case-vocabularies.service';
+import { CreateInterviewDto } from './dto/case-records.dto';
+import { Interview } from './interview.entity';
+
+/**
+ * The interview log (no re-victimization). Topics already documented for the child, in this or
+ * an earlier case, can only be asked again with a stated reason; repeats are counted so the
+ * supervisor and monitoring see them.
+ */
+@Injectable()
+export class CaseInterviewService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly vocab: CaseVocabularies,
+  ) {}
+
+  create(actor: Actor, caseId: string, dto: CreateInterviewDto) {
+    return this.tx.run(async (m) => {
+      const c = await this.access.load(m, actor, caseId, 'interview', { open: true });
+      const issues = this.vocab.check('interview-topics', 'topics', dto.topics);
+      if (new Date(dto.conductedAt) > this.clock.now())
+        issues.push(
+          issue(
+            'conductedAt',
+            'maxDate',
+            'La fecha no puede ser futura.',
+            'The date cannot be in the future.',
+          ),
+        );
+      if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
+      const rows: { topic: string }[] = await m.query(
+        'SELECT DISTINCT unnest(topics) AS topic FROM interview WHERE child_id = $1',
+        [c.childId],
+      );
+      const documented = new Set(rows.map((r) => r.topic));
+      const repeated = dto.topics.filter((t) => documented.has(t));
+      if (repeated.length && !dto.repeatReason)
+        throw CaseErrors.REPEATED_TOPIC_NEEDS_REASON({ topics: repeated.join(', ') });
+      const interview = await m.save(
+        m.create(Interview, {
+          caseId: c.id,
+          childId: c.childId,
+          interviewerId: actor.userId,
+          conductedAt: new Date(dto.conductedAt),
+          purpose: dto.purpose,
+          topics: dto.topics,
+          repeatedTopics: repeated,
+          repeatReason: repeated.length ? dto.repeatReason! : null,
+        }),
+      );
+      await this.audit.record(m, {
+        actor,
+        action: repeated.length ? 'interview.create.repeatedTopics' : 'interview.create',
+        subjectType: 'Interview',
+        subjectId: interview.id,
+        caseId: c.id,
+        fields: ['operational', 'sensitive'],
+      });
+      return interview;
+    });
+  }
+
+  /** The child's interviews across all their cases, with the counts the supervisor watches. */
+  list(actor: Actor, caseId: string) {
+    return this.tx.run(async (m) => {
+      const c = await this.access.load(m, actor, caseId, 'readRecords');
+      const items = await m.find(Interview, { where: { childId: c.childId }, order: { conductedAt: 'ASC' } });
+      await this.audit.record(m, {
+        actor,
+        action: 'interview.list',
+        subjectType: 'Interview',
+        caseId,
+        fields: ['operational', 'sensitive'],
+      });
+      const byTopic: Record<string, number> = {};
+      for (const i of items) for (const t of i.topics) byTopic[t] = (byTopic[t] ?? 0) + 1;
+      return {
+        count: items.length,
+        inThisCase: items.filter((i) => i.caseId === caseId).length,
+        withRepeatedTopics: items.filter((i) => i.repeatedTopics.length > 0).length,
+        byTopic,
+        items,
+      };
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { CommonErrors } from '../common/errors/common.errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Agency } from '../directory/agency.entity';
+import { CaseFile } from './case-file.entity';
+import { CasePlan } from './case-plan.entity';
+import { assertVersion, CaseAccess } from './case-access.service';
+import { CaseErrors, issue } from './case.errors';
+import { CasePhaseService } from './case-phase.service';
+import { PlanContentDto, ReviewDto, UpdatePlanDto } from './dto/case-records.dto';
+
+/**
+ * Case plans with versions: each new plan is a new numbered row; approving one supersedes the
+ * previously approved plan (kept, marked superseded), clears the plan due date and moves the case
+ * to implementation.
+ */
+@Injectable()
+export class CasePlanService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly phases: CasePhaseService,
+  ) {}
+
+  private async validate(m: EntityManager, dto: PlanContentDto): Promise<void> {
+    const ids = [...new Set(dto.goals.flatMap((g) => g.actions.map((a) => a.responsibleAgencyId)))];
+    const found = await m.find(Agency, { where: { id: In(ids) }, select: { id: true } });
+    const known = new Set(found.map((a) => a.id));
+    const issues = dto.goals.flatMap((g, gi) =>
+      g.actions
+        .map((a, ai) => ({ a, ai }))
+        .filter(({ a }) => !known.has(a.responsibleAgencyId))
+        .map(({ ai }) =>
+          issue(
+            `goals.${gi}.actions.${ai}.responsibleAgencyId`,
+            'unknownAgency',
+            'Agencia desconocida.',
+            'Unknown agency.',
+          ),
+        ),
+    );
+    if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
+  }
+
+  create(actor: Actor, caseId: string, dto: PlanContentDto) {
+    return this.tx.run(async (m) => {
+      // The case row lock serializes plan numbering.
+      const c = await this.access.load(m, actor, caseId, 'plan', { open: true, lock: true });
+      await this.validate(m, dto);
+      const [{ n }] = await m.query(
+        'SELECT coalesce(max(plan_number), 0)::int + 1 AS n FROM case_plan WHERE case_id = $1',
+        [c.id],
+      );
+      const plan = await m.save(
+        m.create(CasePlan, { caseId: c.id, planNumber: n, goals: dto.goals, authorId: actor.userId }),
+      );
+      await this.write(m, actor, plan, 'casePlan.create');
+      return plan;
+    });
+  }
+
+  update(actor: Actor, caseId: string, id: string, dto: UpdatePlanDto) {
+    return this.tx.run(async (m) => {
+      await this.access.load(m, actor, caseId, 'plan', { open: true });
+      await this.validate(m, dto);
+      const plan = await this.find(m, caseId, id, dto.version, ['draft', 'returned']);
+      plan.goals = dto.goals;
+      const saved = await m.save(plan);
+      await this.write(m, actor, saved, 'casePlan.update');
+      return saved;
+    });
+  }
+
+  submit(actor: Actor, caseId: string, id: string, version: number) {
+    return this.tx.run(async (m) => {
+      await this.access.load(m, actor, caseId, 'plan', { open: true });
+      const plan = await this.find(m, caseId, id, version, ['draft', 'returned']);
+      plan.status = 'submitted';
+      plan.submittedAt = this.clock.now();
+      const saved = await m.save(plan);
+      await this.write(m, actor, saved, 'casePlan.submit');
+      return saved;
+    });
+  }
+
+  review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
+    return this.tx.run(async (m) => {
+      if (dto.decision === 'return' && !dto.comment)
+        throw CommonErrors.VALIDATION_FAILED({}, [
+          issue('comment', 'isDefined', 'Indique qué debe corregirse.', 'Say what must be corrected.'),
+        ]);
+      const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
+      const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
+      plan.status = dto.decision === 'approve' ? 'approved' : 'returned';
+      plan.reviewedBy = actor.userId;
+      plan.reviewedAt = this.clock.now();
+      plan.reviewComment = dto.comment ?? null;
+      if (plan.status === 'approved')
+        await m.update(CasePlan, { caseId, status: 'approved' }, { status: 'superseded' });
+      const saved = await m.save(plan);
+      await this.write(m, actor, saved, `casePlan.${plan.status}`);
+      if (plan.status === 'approved') {
+        c.planDueAt = null;
+        c.planDueExplain = null;
+        const updated = await m.save(CaseFile, c);
+        await this.phases.autoAdvance(m, actor, updated, 'plan_approved');
+      }
+      return saved;
+    });
+  }
+
+  list(actor: Actor, caseId: string) {
+    return this.tx.run(async (m) => {
+      await this.access.load(m, actor, caseId, 'readRecords');
+      const items = await m.find(CasePlan, { where: { caseId }, order: { planNumber: 'DESC' } });
+      await this.audit.record(m, {
+        actor,
+        action: 'casePlan.list',
+        subjectType: 'CasePlan',
+        caseId,
+        fields: ['operational'],
+      });
+      return { items };
+    });
+  }
+
+  private async find(m: EntityManager, caseId: string, id: string, version: number, states: string[]) {
+    const plan = await m.findOne(CasePlan, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) throw CaseErrors.RECORD_NOT_FOUND();
+    assertVersion(plan.version, version);
+    if (!states.includes(plan.status)) throw CaseErrors.INVALID_STATE({ status: plan.status });
+    return plan;
+  }
+
+  private write(m: EntityManager, actor: Actor, p: CasePlan, action: string) {
+    return this.audit.record(m, {
+      actor,
+      action,
+      subjectType: 'CasePlan',
+      subjectId: p.id,
+      caseId: p.caseId,
+      fields: ['operational'],
+    });
+  }
+}

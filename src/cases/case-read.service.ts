@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AuthzService } from '../authz/authz.service';
+import { Clock } from '../common/clock';
+import { CommonErrors } from '../common/errors/common.errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CaseFile } from './case-file.entity';
+import { CaseAccess } from './case-access.service';
+import { CaseViewService } from './case-view.service';
+import { CasesRepository } from './cases.repository';
+import { ListCasesQuery } from './dto/case-updates.dto';
+
+function encodeCursor(c: CaseFile): string {
+  return Buffer.from(`${c.openedAt.toISOString()}|${c.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { openedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const openedAt = new Date(at);
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(openedAt.getTime()))
+    throw CommonErrors.VALIDATION_FAILED({}, [
+      { field: 'cursor', code: 'invalidCursor', message: { es: 'Cursor no válido.', en: 'Invalid cursor.' } },
+    ]);
+  return { openedAt, id };
+}
+
+/** Reading cases: one case, the filtered list; every read audited with the field classes returned. */
+@Injectable()
+export class CaseReadService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly access: CaseAccess,
+    private readonly authz: AuthzService,
+    private readonly audit: AuditService,
+    private readonly cases: CasesRepository,
+    private readonly views: CaseViewService,
+  ) {}
+
+  get(actor: Actor, id: string) {
+    return this.tx.run(async (m) => {
+      const c = await this.access.load(m, actor, id, 'read');
+      return this.viewAndAudit(m, actor, c, 'case.read');
+    });
+  }
+
+  /** Builds the caller's view of a case and records the read (used after writes too). */
+  async viewAndAudit(m: EntityManager, actor: Actor, c: CaseFile, action: string) {
+    const now = this.clock.now();
+    const child = (await this.cases.child(m, c.childId))!;
+    const [reception, interviewCount, others] = await Promise.all([
+      this.cases.latestReception(m, c.id),
+      this.cases.interviewCount(m, c.childId),
+      this.cases.childCases(m, c.childId),
+    ]);
+    const { view, classes } = this.views.forActor(actor, c, child, now, { reception, interviewCount });
+    await this.audit.record(m, {
+      actor,
+      action,
+      subjectType: 'Case',
+      subjectId: c.id,
+      caseId: c.id,
+      fields: classes,
+    });
+    return {
+      ...view,
+      // The child's other cases (returned again): operational references only.
+      childCases: others
+        .filter((o) => o.id !== c.id)
+        .map((o) => ({
+          caseNumber: o.caseNumber,
+          status: o.status,
+          openedAt: o.openedAt,
+          closedAt: o.closedAt,
+        })),
+    };
+  }
+
+  list(actor: Actor, q: ListCasesQuery) {
+    return this.tx.run(async (m) => {
+      await this.authz.assert(actor, 'list', 'Case');
+      const now = this.clock.now();
+      const limit = q.limit ?? 25;
+      const rows = await this.cases.list(
+        m,
+        this.authz.ability(actor),
+        {
+          phase: q.phase,
+          riskLevel: q.riskLevel,
+          agencyId: q.agencyId,
+          openedFrom: q.openedFrom ? new Date(q.openedFrom) : undefined,
+          openedTo: q.openedTo ? new Date(q.openedTo) : undefined,
+          overdue: q.overdue,
+          after: q.cursor ? decodeCursor(q.cursor) : undefined,
+          limit,
+        },
+        now,
+      );
+      const page = rows.slice(0, limit);
+      const items = page.map(({ c, ch }) => ({ c, ...this.views.forActor(actor, c, ch, now) }));
+      const classes = [...new Set(items.flatMap((i) => i.classes))].sort();
+      // Rows that carried names or sensitive data go into each child's access log; operational-only
+      // pages (lead unit, analysts) are one entry, since they show nothing about a person.
+      if (classes.some((k) => k !== 'operational'))
+        for (const i of items)
+          await this.audit.record(m, {
+            actor,
+            action: 'case.list',
+            subjectType: 'Case',
+            subjectId: i.c.id,
+            caseId: i.c.id,
+            fields: i.classes,
+          });
+      else await this.audit.record(m, { actor, action: 'case.list', subjectType: 'Case', fields: classes });
+      return {
+        items: items.map((i) => i.view),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].c) : null,
+      };
+    });
+  }
+}

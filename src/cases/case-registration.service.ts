@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import { AuditService } from '../audit/audit.service';
+import { AuthzService } from '../authz/authz.service';
+import { Clock } from '../common/clock';
+import { DomainEvents } from '../common/domain-events';
+import type { FieldIssue } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Agency } from '../directory/agency.entity';
+import { AppUser } from '../directory/app-user.entity';
+import { CaseFile } from './case-file.entity';
+import { CasePhaseChange } from './case-phase-change.entity';
+import { CaseDueDates } from './case-due-dates';
+import { CaseErrors, issue } from './case.errors';
+import { CaseVocabularies } from './case-vocabularies.service';
+import { CaseViewService } from './case-view.service';
+import { CasesRepository } from './cases.repository';
+import { Child } from './child.entity';
+import { ChildMatchingService, MatchCandidate } from './child-matching.service';
+import { DuplicateDecision } from './duplicate-decision.entity';
+import { RegisterCaseDto } from './dto/register-case.dto';
+import { ReceptionEvent } from './reception-event.entity';
+import { searchName } from './search-name';
+
+export type RegistrationResult =
+  | { kind: 'created'; case: Record<string, unknown>; receptionEventId: string; duplicateDecision: string }
+  | { kind: 'duplicates'; candidates: MatchCandidate[] };
+
+/**
+ * Registration: reception event + child (new or linked) + case + phase history + duplicate
+ * decision + audit + `case.registered`, in one transaction. Before creating a child it searches
+ * for the same child and answers with the candidates instead, until the caseworker decides.
+ *
+ * A child returned again is linked: the new return gets a new reception event and a new case
+ * (new case number and policy due dates from this return) on the same child record, so earlier
+ * cases, interviews and assessments stay with the child and are not asked for again.
+ */
+@Injectable()
+export class CaseRegistrationService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly authz: AuthzService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly vocab: CaseVocabularies,
+    private readonly cases: CasesRepository,
+    private readonly matching: ChildMatchingService,
+    private readonly due: CaseDueDates,
+    private readonly views: CaseViewService,
+  ) {}
+
+  async register(actor: Actor, dto: RegisterCaseDto): Promise<RegistrationResult> {
+    return this.tx.run(async (m) => {
+      await this.authz.assert(actor, 'create', 'Case', {
+        agencyId: actor.agencyId,
+        countryCode: actor.countryCode,
+      });
+      await this.validate(m, actor, dto);
+      const now = this.clock.now();
+      const check = dto.duplicateCheck;
+
+      let child: Child;
+      // Searched on every path, so the decision record shows what the caseworker was offered.
+      const candidates: MatchCandidate[] = await this.matching.candidates(m, dto.child);
+      if (check?.decision === 'link') {
+        const existing = await this.cases.child(m, check.childId!);
+        if (!existing) throw CaseErrors.CHILD_NOT_FOUND();
+        child = existing;
+      } else {
+        if (candidates.length && !check) return { kind: 'duplicates', candidates };
+        const reviewed = new Set(check?.reviewedCandidateIds ?? []);
+        if (candidates.some((c) => !reviewed.has(c.childId))) throw CaseErrors.UNREVIEWED_CANDIDATES();
+        child = await m.save(m.create(Child, this.newChild(dto, now)));
+      }
+
+      const year = now.getUTCFullYear();
+      const country = actor.countryCode;
+      const risk = dto.riskLevel;
+      const assessmentDue = this.due.initialAssessment(country, risk, now);
+      const c = await m.save(
+        m.create(CaseFile, {
+          caseNumber: await this.cases.nextCaseNumber(m, country, year),
+          countryCode: country,
+          agencyId: actor.agencyId,
+          assignedUserId:
+            actor.role === Role.Supervisor ? (dto.assignedUserId ?? actor.userId) : actor.userId,
+          childId: child.id,
+          phase: 'registration',
+          status: 'open',
+          riskLevel: risk,
+          returnedAt: new Date(dto.reception.receivedAt),
+          openedAt: now,
+          legalBasis: dto.legalBasis,
+          protectionConcerns: dto.protectionConcerns,
+          immediateNeeds: dto.immediateNeeds ?? [],
+          assessmentDueAt: assessmentDue.at,
+          assessmentDueExplain: assessmentDue.explain,
+          ageOfMajorityOn: this.due.ageOfMajorityOn(country, child.dateOfBirth),
+        }),
+      );
+      const reception = await m.save(
+        m.create(ReceptionEvent, {
+          childId: child.id,
+          caseId: c.id,
+          receivedAt: new Date(dto.reception.receivedAt),
+          receptionCenterId: dto.reception.receptionCenterId,
+          returnedFrom: dto.reception.returnedFrom,
+          meansOfReturn: dto.reception.meansOfReturn,
+          accompaniment: dto.reception.accompaniment,
+          recordedBy: actor.userId,
+        }),
+      );
+      await m.insert(CasePhaseChange, {
+        caseId: c.id,
+        fromPhase: null,
+        toPhase: 'registration',
+        reason: 'registered',
+        changedBy: actor.userId,
+        changedAt: now,
+      });
+      const decision = check?.decision ?? 'no_candidates';
+      await m.insert(DuplicateDecision, {
+        caseId: c.id,
+        decision,
+        childId: child.id,
+        candidateIds: candidates.map((x) => x.childId),
+        reviewedCandidateIds: check?.reviewedCandidateIds ?? (check?.childId ? [check.childId] : []),
+        decidedBy: actor.userId,
+        decidedAt: now,
+      });
+      await this.audit.record(m, {
+        actor,
+        action: 'case.create',
+        subjectType: 'Case',
+        subjectId: c.id,
+        caseId: c.id,
+        fields: ['operational', 'identifying', 'sensitive'],
+      });
+      await this.audit.record(m, {
+        actor,
+        action: `child.duplicate.${decision}`,
+        subjectType: 'Child',
+        subjectId: child.id,
+        caseId: c.id,
+        fields: ['operational'],
+      });
+      await this.events.publish(m, 'case.registered', { caseId: c.id });
+      const { view } = this.views.forActor(actor, c, child, now, { reception, interviewCount: 0 });
+      return { kind: 'created', case: view, receptionEventId: reception.id, duplicateDecision: decision };
+    });
+  }
+
+  private newChild(dto: RegisterCaseDto, now: Date): Partial<Child> {
+    const ch = dto.child;
+    return {
+      firstNames: ch.firstNames.trim(),
+      lastNames: ch.lastNames.trim(),
+      dateOfBirth: ch.dateOfBirth ?? ChildMatchingService.targetDob(ch, now) ?? null,
+      dobEstimated: !ch.dateOfBirth,
+      sex: ch.sex,
+      genderIdentity: ch.genderIdentity ?? null,
+      nationality: ch.nationality,
+      languages: ch.languages ?? [],
+      ethnicIdentity: ch.ethnicIdentity ?? null,
+      disability: ch.disability ?? null,
+      documents: ch.documents ?? [],
+      familyContacts: ch.familyContacts ?? [],
+      searchName: searchName(ch.firstNames, ch.lastNames),
+    };
+  }
+
+  /** Checks what class-validator cannot: vocabularies, references, either-or fields. */
+  private async validate(m: EntityManager, actor: Actor, dto: RegisterCaseDto): Promise<void> {
+    const issues: FieldIssue[] = [
+      ...this.vocab.check('protection-concerns', 'protectionConcerns', dto.protectionConcerns),
+      ...this.vocab.check('immediate-needs', 'immediateNeeds', dto.immediateNeeds),
+      ...this.vocab.check('means-of-return', 'reception.meansOfReturn', dto.reception.meansOfReturn),
+      ...this.vocab.check('languages', 'child.languages', dto.child.languages),
+    ];
+    const ch = dto.child;
+    if (!ch.dateOfBirth && ch.estimatedAge === undefined)
+      issues.push(
+        issue(
+          'child.dateOfBirth',
+          'dateOrAge',
+          'Indique la fecha de nacimiento o la edad estimada.',
+          'Give the date of birth or the estimated age.',
+        ),
+      );
+    if (ch.dateOfBirth && ch.estimatedAge !== undefined)
+      issues.push(
+        issue(
+          'child.estimatedAge',
+          'dateOrAge',
+          'Indique la fecha de nacimiento o la edad estimada, no ambas.',
+          'Give either the date of birth or the estimated age, not both.',
+        ),
+      );
+    const now = this.clock.now();
+    if (ch.dateOfBirth && new Date(ch.dateOfBirth) > now)
+      issues.push(
+        issue(
+          'child.dateOfBirth',
+          'maxDate',
+          'La fecha no puede ser futura.',
+          'The date cannot be in the future.',
+        ),
+      );
+    if (new Date(dto.reception.receivedAt) > now)
+      issues.push(
+        issue(
+          'reception.receivedAt',
+          'maxDate',
+          'La fecha no puede ser futura.',
+          'The date cannot be in the future.',
+        ),
+      );
+    const center = await m.findOne(Agency, { where: { id: dto.reception.receptionCenterId } });
+    if (!center || center.countryCode !== actor.countryCode)
+      issues.push(
+        issue(
+          'reception.receptionCenterId',
+          'unknownAgency',
+          'Centro de recepción desconocido en su país.',
+          'Unknown reception centre in your country.',
+        ),
+      );
+    const check = dto.duplicateCheck;
+    if (check?.decision === 'link' && !check.childId)
+      issues.push(
+        issue(
+          'duplicateCheck.childId',
+          'isDefined',
+          'Indique el registro a vincular.',
+          'Give the record to link to.',
+        ),
+      );
+    if (check?.decision === 'different_child' && !check.reviewedCandidateIds)
+      issues.push(
+        issue(
+          'duplicateCheck.reviewedCandidateIds',
+          'isDefined',
+          'Indique las coincidencias revisadas.',
+          'List the matches you reviewed.',
+        ),
+      );
+    if (dto.assignedUserId) {
+      const u = await m.findOne(AppUser, { where: { id: dto.assignedUserId } });
+      if (actor.role !== Role.Supervisor)
+        issues.push(
+          issue(
+            'assignedUserId',
+            'notAllowed',
+            'Solo un supervisor asigna al registrar.',
+            'Only a supervisor assigns at registration.',
+          ),
+        );
+      else if (
+        !u ||
+        u.agencyId !== actor.agencyId ||
+        !u.active ||
+        !['caseworker', 'supervisor'].includes(u.role)
+      )
+        issues.push(issue('assignedUserId', 'notEligible', 'Gestor no elegible.', 'User not eligible.'));
+    }
+    if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Actor } from '../auth/actor';
+import { Role, ROLES } from '../auth/role';
+import { asSubject } from '../authz/ability';
+import { buildAbility } from '../authz/ability.factory';
+import { permittedClasses } from '../authz/field-access';
+import { CASE_FIELDS } from './case.fields';
+import { CasePolicy, CASEWORK_ACTIONS, SUPERVISION_ACTIONS } from './case.policy';
+
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  userId: 'u1',
+  role,
+  agencyId: 'a1',
+  countryCode: 'GT',
+  language: 'es',
+  ...over,
+});
+const ability = (a: Actor) => buildAbility(a, [new CasePolicy()]);
+const kase = (over: Record<string, unknown> = {}) =>
+  asSubject('Case', { id: 'c1', agencyId: 'a1', assignedUserId: 'u1', countryCode: 'GT', ...over });
+
+describe('CasePolicy', () => {
+  it('lets a caseworker work only on the cases assigned to them', () => {
+    const ab = ability(actor(Role.Caseworker));
+    for (const action of CASEWORK_ACTIONS) {
+      expect(ab.can(action, kase())).toBe(true);
+      expect(ab.can(action, kase({ assignedUserId: 'u2' }))).toBe(false);
+    }
+    for (const action of SUPERVISION_ACTIONS) expect(ab.can(action, kase())).toBe(false);
+  });
+
+  it("lets a supervisor supervise the agency's cases, not another agency's", () => {
+    const ab = ability(actor(Role.Supervisor, { userId: 's1' }));
+    for (const action of [...CASEWORK_ACTIONS, ...SUPERVISION_ACTIONS]) {
+      expect(ab.can(action, kase({ assignedUserId: 'u9' }))).toBe(true);
+      expect(ab.can(action, kase({ agencyId: 'a2' }))).toBe(false);
+    }
+  });
+
+  it('gives the lead unit (own country) and analysts (all countries) operational fields only', () => {
+    const lead = ability(actor(Role.LeadUnitOfficer));
+    expect(permittedClasses(lead, 'read', 'Case', kase({ agencyId: 'a9' }), CASE_FIELDS)).toEqual([
+      'operational',
+    ]);
+    expect(lead.can('read', kase({ countryCode: 'HN' }))).toBe(false);
+    expect(lead.can('update', kase())).toBe(false);
+    const analyst = ability(actor(Role.RegionalAnalyst));
+    expect(permittedClasses(analyst, 'read', 'Case', kase({ countryCode: 'HN' }), CASE_FIELDS)).toEqual([
+      'operational',
+    ]);
+    expect(analyst.can('read', kase(), 'firstNames')).toBe(false);
+  });
+
+  it('gives the case team every field class', () => {
+    const cw = ability(actor(Role.Caseworker));
+    expect(permittedClasses(cw, 'read', 'Case', kase(), CASE_FIELDS).sort()).toEqual([
+      'identifying',
+      'operational',
+      'sensitive',
+    ]);
+  });
+
+  it('gives administrators, auditors and referral focal points no case content', () => {
+    for (const role of [Role.Administrator, Role.Auditor, Role.ReferralFocalPoint]) {
+      const ab = ability(actor(role));
+      for (const action of [...CASEWORK_ACTIONS, 'create', 'approve', 'assign', 'reopen'])
+        expect(ab.can(action, kase())).toBe(false);
+      expect(ab.can('search', 'Child')).toBe(false);
+    }
+    // The access log holds no case content: the auditor of the country may read it.
+    expect(ability(actor(Role.Auditor)).can('viewAccessLog', kase())).toBe(true);
+    expect(ability(actor(Role.Auditor)).can('viewAccessLog', kase({ countryCode: 'MX' }))).toBe(false);
+  });
+
+  it('covers every role', () => {
+    for (const role of ROLES) expect(() => ability(actor(role))).not.toThrow();
+  });
+});

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AppAbility } from '../authz/ability';
+import { applyAbility } from '../authz/casl-sql';
+import { CaseFile } from './case-file.entity';
+import { Child } from './child.entity';
+import { ReceptionEvent } from './reception-event.entity';
+
+export interface CaseListFilters {
+  phase?: string;
+  riskLevel?: string;
+  agencyId?: string;
+  openedFrom?: Date;
+  openedTo?: Date;
+  overdue?: boolean;
+  after?: { openedAt: Date; id: string };
+  limit: number;
+}
+
+/** The columns case policy conditions may name, for applyAbility. */
+export const CASE_COLUMNS = {
+  id: 'c.id',
+  agencyId: 'c.agency_id',
+  assignedUserId: 'c.assigned_user_id',
+  countryCode: 'c.country_code',
+};
+
+/** Queries on cases; services stay free of SQL. */
+@Injectable()
+export class CasesRepository {
+  /** Next number for the country and year; one upsert, so concurrent registrations never collide. */
+  async nextCaseNumber(m: EntityManager, country: string, year: number): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO case_number_counter (country_code, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (country_code, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
+       RETURNING last_value`,
+      [country, year],
+    );
+    return `${country}-${year}-${String(row.last_value).padStart(6, '0')}`;
+  }
+
+  find(m: EntityManager, id: string, lock = false): Promise<CaseFile | null> {
+    return m.findOne(CaseFile, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
+  }
+
+  child(m: EntityManager, id: string): Promise<Child | null> {
+    return m.findOne(Child, { where: { id } });
+  }
+
+  latestReception(m: EntityManager, caseId: string): Promise<ReceptionEvent | null> {
+    return m.findOne(ReceptionEvent, { where: { caseId }, order: { receivedAt: 'DESC' } });
+  }
+
+  /** The child's other cases (a child returned again keeps one record and several cases). */
+  childCases(m: EntityManager, childId: string): Promise<CaseFile[]> {
+    return m.find(CaseFile, { where: { childId }, order: { openedAt: 'ASC' } });
+  }
+
+  async interviewCount(m: EntityManager, childId: string): Promise<number> {
+    const [row] = await m.query('SELECT count(*)::int AS n FROM interview WHERE child_id = $1', [childId]);
+    return row.n;
+  }
+
+  /**
+   * One keyset page of the cases the ability lets the caller list (the rules become SQL),
+   * newest first. Returns limit + 1 rows so the caller knows whether there is a next page.
+   */
+  list(
+    m: EntityManager,
+    ability: AppAbility,
+    f: CaseListFilters,
+    now: Date,
+  ): Promise<{ c: CaseFile; ch: Child }[]> {
+    const qb = m
+      .createQueryBuilder(CaseFile, 'c')
+      .innerJoinAndMapOne('c.child', Child, 'ch', 'ch.id = c.child_id')
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(undefined)
+      .limit(f.limit + 1);
+    applyAbility(qb, ability, 'list', 'Case', CASE_COLUMNS);
+    if (f.phase) qb.andWhere('c.phase = :phase', { phase: f.phase });
+    if (f.riskLevel) qb.andWhere('c.risk_level = :risk', { risk: f.riskLevel });
+    if (f.agencyId) qb.andWhere('c.agency_id = :agency', { agency: f.agencyId });
+    if (f.openedFrom) qb.andWhere('c.opened_at >= :from', { from: f.openedFrom });
+    if (f.openedTo) qb.andWhere('c.opened_at < :to', { to: f.openedTo });
+    if (f.overdue !== undefined) {
+      const overdue = `(c.status = 'open' AND (c.assessment_due_at < :now OR c.plan_due_at < :now))`;
+      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { now });
+    }
+    if (f.after)
+      qb.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', {
+        afterAt: f.after.openedAt,
+        afterId: f.after.id,
+      });
+    return qb.getMany().then((rows) => rows.map((c) => ({ c, ch: c.child! })));
+  }
+
+  /** Audit entries that concern a case, newest first, keyset on the chain position. */
+  accessLog(m: EntityManager, caseId: string, beforeSeq: string | undefined, limit: number) {
+    return m.query(
+      `SELECT seq, occurred_at, actor_user_id, actor_role, actor_agency_id, action, subject_type,
+              subject_id, fields, purpose, outcome
+         FROM audit_entry
+        WHERE case_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
+        ORDER BY seq DESC
+        LIMIT $3`,
+      [caseId, beforeSeq ?? null, limit + 1],
+    ) as Promise<Record<string, any>[]>;
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Authorize } from '../authz/authorize.decorator';
+import { ChildMatchingService } from './child-matching.service';
+import { ChildMatchesQuery } from './dto/register-case.dto';
+
+@ApiTags('cases')
+@Controller('api/v1/children')
+export class ChildrenController {
+  constructor(private readonly matching: ChildMatchingService) {}
+
+  @Get('matches')
+  @Authorize('search', 'Child')
+  @ApiOperation({
+    summary: 'Possible records of the same child (fuzzy names, date of birth or age ±1 year, nationality)',
+    description: 'Candidates carry operational fields and a score only.',
+  })
+  matches(@CurrentActor() actor: Actor, @Query() q: ChildMatchesQuery) {
+    return this.matching.search(actor, q);
+  }
+}

@@ -22,6 +22,8 @@ export interface CaseAccess {
   actorRole: string | null;
   actorAgencyId: string | null;
   action: string;
+  subjectType: string | null;
+  subjectId: string | null;
   outcome: string;
   fields: string[];
   purpose: string | null;
@@ -112,6 +114,8 @@ export class AuditQueryService {
       actorRole: e.actorRole,
       actorAgencyId: e.actorAgencyId,
       action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
       outcome: e.outcome,
       fields: e.fields,
       purpose: e.purpose,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access.service';
-import { CasesRepository } from './cases.repository';
 import { PageQuery } from './dto/case-updates.dto';
 
 /**
@@ -15,17 +15,15 @@ export class CaseAccessLogService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: CaseAccess,
-    private readonly cases: CasesRepository,
+    private readonly auditLog: AuditQueryService,
     private readonly audit: AuditService,
   ) {}
 
   log(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'viewAccessLog');
-      const limit = q.limit ?? 50;
-      const before = q.cursor && /^\d{1,19}$/.test(q.cursor) ? q.cursor : undefined;
-      const rows = await this.cases.accessLog(m, caseId, before, limit);
-      const page = rows.slice(0, limit);
+      const cursor = q.cursor && /^\d{1,19}$/.test(q.cursor) ? q.cursor : undefined;
+      const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 });
       await this.audit.record(m, {
         actor,
         action: 'case.accessLog.read',
@@ -35,20 +33,8 @@ export class CaseAccessLogService {
         fields: ['operational'],
       });
       return {
-        items: page.map((r) => ({
-          seq: String(r.seq),
-          at: r.occurred_at,
-          actorUserId: r.actor_user_id,
-          actorRole: r.actor_role,
-          actorAgencyId: r.actor_agency_id,
-          action: r.action,
-          subjectType: r.subject_type,
-          subjectId: r.subject_id,
-          fields: r.fields,
-          purpose: r.purpose,
-          outcome: r.outcome,
-        })),
-        nextCursor: rows.length > limit ? String(page[page.length - 1].seq) : null,
+        items: page.items.map(({ occurredAt, ...r }) => ({ ...r, seq: String(r.seq), at: occurredAt })),
+        nextCursor: page.nextCursor,
       };
     });
   }

@@ -40,6 +40,8 @@ import { DuplicateDecision } from './duplicate-decision.entity';
 import { Interview } from './interview.entity';
 import { ReceptionEvent } from './reception-event.entity';
 
+import { AuditModule } from '../audit/audit.module';
+
 /** Case management: registration, assessment, planning, interviews, BID, closure, confidentiality. */
 @Module({
   imports: [
@@ -61,6 +63,7 @@ import { ReceptionEvent } from './reception-event.entity';
       CasePhaseChange,
       CaseClosure,
     ]),
+    AuditModule,
   ],
   controllers: [CasesController, ChildrenController, CaseRecordsController, CaseBidsController],
   providers: [

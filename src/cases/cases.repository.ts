@@ -95,17 +95,4 @@ export class CasesRepository {
       });
     return qb.getMany().then((rows) => rows.map((c) => ({ c, ch: c.child! })));
   }
-
-  /** Audit entries that concern a case, newest first, keyset on the chain position. */
-  accessLog(m: EntityManager, caseId: string, beforeSeq: string | undefined, limit: number) {
-    return m.query(
-      `SELECT seq, occurred_at, actor_user_id, actor_role, actor_agency_id, action, subject_type,
-              subject_id, fields, purpose, outcome
-         FROM audit_entry
-        WHERE case_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
-        ORDER BY seq DESC
-        LIMIT $3`,
-      [caseId, beforeSeq ?? null, limit + 1],
-    ) as Promise<Record<string, any>[]>;
-  }
 }

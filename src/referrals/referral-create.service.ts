@@ -54,7 +54,7 @@ export class ReferralCreateService {
     }
     return this.tx.run(async (m) => {
       const caseFile = await this.cases.findCase(m, dto.caseId);
-      if (!caseFile) throw ReferralErrors.CASE_NOT_FOUND();
+      if (!caseFile) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
       // Only the agency managing the case may refer it.
       await this.authz.assert(
         actor,

@@ -127,7 +127,7 @@ export class ReferralDispatcher {
   /** Re-checks the sharing rules and, if what would travel changed, freezes a new snapshot version. */
   async refreshSnapshot(m: EntityManager, actor: Actor, r: Referral, force = false): Promise<void> {
     const caseFile = await this.cases.findCase(m, r.caseId);
-    if (!caseFile) throw ReferralErrors.CASE_NOT_FOUND();
+    if (!caseFile) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     if (caseFile.status !== 'open') throw ReferralErrors.CASE_NOT_OPEN();
     const [sender, recipient] = await Promise.all([
       m.findOneOrFail(Agency, { where: { id: r.senderAgencyId } }),

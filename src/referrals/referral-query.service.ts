@@ -83,7 +83,7 @@ export class ReferralQueryService {
   async forCase(actor: Actor, caseId: string) {
     const m = this.tx.manager;
     const c = await this.cases.findCase(m, caseId);
-    if (!c) throw ReferralErrors.CASE_NOT_FOUND();
+    if (!c) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     await this.authz.assert(actor, 'listForCase', 'Referral', { senderAgencyId: c.agencyId }, { caseId });
     const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
     await this.audit.recordAlone({ action: 'referral.list_for_case', subjectType: 'Referral', caseId });

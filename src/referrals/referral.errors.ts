@@ -3,7 +3,7 @@ import { defineErrors } from '../common/errors/app-error';
 /** Why a referral is refused or a step is not possible. Codes are stable (clients switch on them). */
 export const ReferralErrors = defineErrors({
   REFERRAL_NOT_FOUND: { status: 404, title: { es: 'Referencia no encontrada', en: 'Referral not found' } },
-  CASE_NOT_FOUND: { status: 404, title: { es: 'Caso no encontrado', en: 'Case not found' } },
+  REFERRAL_CASE_NOT_FOUND: { status: 404, title: { es: 'Caso no encontrado', en: 'Case not found' } },
   CASE_NOT_OPEN: {
     status: 422,
     title: { es: 'El caso no está abierto', en: 'The case is not open' },

@@ -7,11 +7,12 @@ import { AgreementPolicy } from './agreement.policy';
 import { AgreementService } from './agreement.service';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsRepository } from './agreements.repository';
+import { DirectoryModule } from '../directory/directory.module';
 import { SharingVocabulary } from './sharing-vocabulary.service';
 
 /** Data-sharing agreements (convenios) and the vocabularies that decide what may be shared. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DataSharingAgreement, Agency])],
+  imports: [TypeOrmModule.forFeature([DataSharingAgreement, Agency]), DirectoryModule],
   controllers: [AgreementsController],
   providers: [
     AgreementService,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { ServiceTypeCatalog } from '../directory/service-types';
 
 export type CategoryClass = 'operational' | 'identifying' | 'sensitive';
 
@@ -11,23 +12,20 @@ interface CategoryEntry {
   code: string;
   class: CategoryClass;
 }
-interface ServiceNeeds {
-  code: string;
-  needs: string[];
-}
 
 /**
  * The vocabularies that decide what may be shared: data categories (with their class), consent
- * purposes and what each referral service type needs. Loaded once at boot; a bad file stops the
- * process with the file's name.
+ * purposes and, from the directory's service-type catalog, what each service type needs. Loaded
+ * once at boot; a bad file stops the process with the file's name.
  */
 @Injectable()
 export class SharingVocabulary {
   private readonly categories: Map<string, CategoryClass>;
   private readonly purposes: Set<string>;
-  private readonly services: Map<string, string[]>;
-
-  constructor(@Inject(ENV) env: Env) {
+  constructor(
+    @Inject(ENV) env: Env,
+    private readonly services: ServiceTypeCatalog,
+  ) {
     const dir = join(env.configDir, 'vocabularies');
     const load = <T>(file: string): T[] => {
       const path = join(dir, file);
@@ -37,15 +35,6 @@ export class SharingVocabulary {
     };
     this.categories = new Map(load<CategoryEntry>('data-categories.yaml').map((c) => [c.code, c.class]));
     this.purposes = new Set(load<{ code: string }>('consent-purposes.yaml').map((p) => p.code));
-    const needs = load<ServiceNeeds>('referral-service-needs.yaml');
-    for (const s of needs) {
-      const unknown = s.needs.filter((c) => !this.categories.has(c));
-      if (unknown.length)
-        throw new Error(
-          `referral-service-needs.yaml: ${s.code} needs unknown categories ${unknown.join(', ')}`,
-        );
-    }
-    this.services = new Map(needs.map((s) => [s.code, s.needs]));
   }
 
   isCategory(code: string): boolean {
@@ -70,10 +59,10 @@ export class SharingVocabulary {
 
   /** The categories a service type needs; empty for an unknown type. */
   serviceNeeds(code: string): string[] {
-    return this.services.get(code) ?? [];
+    return this.services.has(code) ? this.services.needs(code) : [];
   }
 
   serviceTypes(): string[] {
-    return [...this.services.keys()];
+    return this.services.all().map((s) => s.code);
   }
 }

@@ -52,7 +52,7 @@ export class CreateReferralDto {
   @IsUUID('4')
   recipientAgencyId: string;
 
-  @ApiProperty({ example: 'health_care', description: 'config/vocabularies/referral-service-needs.yaml' })
+  @ApiProperty({ example: 'health_care', description: 'config/vocabularies/service-types.yaml' })
   @IsString()
   @Length(1, 64)
   serviceType: string;

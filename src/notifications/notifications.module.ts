@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './notification.entity';
+import { NotificationPolicy } from './notification.policy';
+import { NotificationRecipientsRepository } from './notification-recipients.repository';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { ReferralResponseSubscriber } from './referral-response.subscriber';
+
+/** In-app inbox per user; `NotificationsService.notify` is the entry point for other modules. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification])],
+  controllers: [NotificationsController],
+  providers: [
+    NotificationsService,
+    NotificationsRepository,
+    NotificationRecipientsRepository,
+    NotificationPolicy,
+    ReferralResponseSubscriber,
+  ],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

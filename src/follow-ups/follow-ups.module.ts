@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseFile } from '../cases/case-file.entity';
+import { Child } from '../cases/child.entity';
+import { Agency } from '../directory/agency.entity';
+import { AppUser } from '../directory/app-user.entity';
 import { EscalationModule } from '../escalation/escalation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { FollowUp } from './follow-up.entity';
@@ -12,7 +16,12 @@ import { FollowUpsService } from './follow-ups.service';
 
 /** Follow-ups scheduled from policy, recorded by caseworkers or receiving agencies, escalated when overdue. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FollowUp]), EscalationModule, NotificationsModule],
+  imports: [
+    // The entities our relations point at must be known to the connection (forFeature deduplicates).
+    TypeOrmModule.forFeature([FollowUp, CaseFile, Child, Agency, AppUser]),
+    EscalationModule,
+    NotificationsModule,
+  ],
   controllers: [FollowUpsController],
   providers: [
     FollowUpsService,

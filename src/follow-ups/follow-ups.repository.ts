@@ -117,6 +117,16 @@ export class FollowUpsRepository {
     return row.n;
   }
 
+  /** Does the user, or the agency, own any follow-up of the case? (Scopes the case list route.) */
+  async owners(m: EntityManager, caseId: string, userId: string, agencyId: string) {
+    const [row] = await m.query(
+      `SELECT bool_or(responsible_user_id = $2) AS by_user, bool_or(responsible_agency_id = $3) AS by_agency
+         FROM follow_up WHERE case_id = $1`,
+      [caseId, userId, agencyId],
+    );
+    return { byUser: row.by_user === true, byAgency: row.by_agency === true };
+  }
+
   async hasScheduled(m: EntityManager, caseId: string, kind: FollowUpKind): Promise<boolean> {
     const rows = await m.query(
       `SELECT 1 FROM follow_up WHERE case_id = $1 AND kind = $2 AND status = 'scheduled' LIMIT 1`,

@@ -37,13 +37,14 @@ export class FollowUpsService {
   async listForCase(actor: Actor, caseId: string): Promise<FollowUpView[]> {
     const c = await this.cases.findCase(this.tx.manager, caseId);
     if (!c) throw FollowUpErrors.FOLLOW_UP_CASE_NOT_FOUND();
-    // May the caller list any follow-up of this case? (A focal point: those their agency owns.)
+    // May the caller list any follow-up of this case? A focal point only if their agency owns one.
+    const owns = await this.repo.owners(this.tx.manager, caseId, actor.userId, actor.agencyId);
     const probe = {
       caseAssignedUserId: c.assignedUserId,
       caseAgencyId: c.agencyId,
       countryCode: c.countryCode,
-      responsibleUserId: actor.userId,
-      responsibleAgencyId: actor.agencyId,
+      responsibleUserId: owns.byUser ? actor.userId : null,
+      responsibleAgencyId: owns.byAgency ? actor.agencyId : null,
     };
     await this.authz.assert(actor, 'list', 'FollowUp', probe, { caseId });
     const ability = this.authz.ability(actor);

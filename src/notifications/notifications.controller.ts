@@ -7,10 +7,6 @@ import { CommonErrors } from '../common/errors/common.errors';
 import { ListNotificationsQuery } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => CommonErrors.VALIDATION_FAILED({}, [{ field: 'id', code: 'isUuid' }]),
-});
-
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
 export class NotificationsController {
@@ -42,7 +38,16 @@ export class NotificationsController {
   @HttpCode(200)
   @Authorize('update', 'Notification')
   @ApiOperation({ summary: 'Marks one of the caller’s notifications as read' })
-  read(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  read(
+    @CurrentActor() actor: Actor,
+    @Param(
+      'id',
+      new ParseUUIDPipe({
+        exceptionFactory: () => CommonErrors.VALIDATION_FAILED({}, [{ field: 'id', code: 'isUuid' }]),
+      }),
+    )
+    id: string,
+  ) {
     return this.notifications.markRead(actor, id);
   }
 }

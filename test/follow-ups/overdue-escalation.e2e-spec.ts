@@ -71,7 +71,7 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
 
     const env = { ...t.env, CLOCK_FIXED_AT: REGISTERED };
     workers = await Promise.all([startWorker(env), startWorker(env)]);
-  });
+  }, 60000);
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
     await t.close();
@@ -231,7 +231,7 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
         GROUP BY 1, 2, 3 HAVING count(*) > 1`,
     );
     expect(dup).toEqual([]);
-  });
+  }, 60000);
 });
 
 describe('notification inbox', () => {

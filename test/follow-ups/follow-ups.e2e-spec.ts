@@ -522,7 +522,10 @@ describe('follow-ups: scheduling from policy and the follow-up routes', () => {
       const f = await manual(c.id);
       const noVersion = await post(`/api/v1/follow-ups/${f.id}/complete`, cw, { contactMade: 'yes' });
       expect(noVersion.status).toBe(400);
-      expect([...new Set(noVersion.body.errors.map((e: any) => e.field))].sort()).toEqual(['contactMade', 'version']);
+      expect([...new Set(noVersion.body.errors.map((e: any) => e.field))].sort()).toEqual([
+        'contactMade',
+        'version',
+      ]);
       const long = await post(`/api/v1/follow-ups/${f.id}/missed`, cw, {
         version: 1,
         outcomeNotes: 'x'.repeat(10001),

@@ -25,6 +25,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { migrate } from '../src/database/migrate';
 import { OverdueScanService, ScanStats } from '../src/escalation/overdue-scan.service';
+import type { OverdueKey } from '../src/escalation/overdue-source';
+import { OverdueSourceRegistry } from '../src/escalation/overdue-source.registry';
 
 const ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000_000);
@@ -144,8 +146,15 @@ async function resetOverdue(ds: DataSource): Promise<void> {
  * A full scan (every overdue item fires all three levels), a scan with nothing left to do, then
  * the same full scan again after resetting the items (warm caches).
  */
-async function measure(ds: DataSource, scanner: OverdueScanService, rows: number) {
+async function measure(
+  ds: DataSource,
+  scanner: OverdueScanService,
+  registry: OverdueSourceRegistry,
+  rows: number,
+) {
   const label = rows.toLocaleString('en');
+  const [read, walk] = await timed(() => readOverdue(ds, registry));
+  console.log(`find the ${read} overdue items at ${label} rows (keyset batches, no writes): ${fmt(walk)}`);
   const [stats, first] = await timed(() => scanner.scan(AS_OF));
   console.log(`scan at ${label} rows: ${fmt(first)} (${summary(stats)})`);
   const [, idle] = await timed(() => scanner.scan(AS_OF));
@@ -154,7 +163,29 @@ async function measure(ds: DataSource, scanner: OverdueScanService, rows: number
   await ds.query('VACUUM ANALYZE follow_up, escalation, notification');
   const [, second] = await timed(() => scanner.scan(AS_OF));
   console.log(`  second full scan after resetting the overdue items: ${fmt(second)}`);
-  return { first, idle, second };
+  return { walk, first, idle, second };
+}
+
+/** Only the reading half of a scan: every source's keyset batches, each batch rolled back. */
+async function readOverdue(ds: DataSource, registry: OverdueSourceRegistry): Promise<number> {
+  let n = 0;
+  for (const source of registry.all()) {
+    let after: OverdueKey | null = null;
+    for (;;) {
+      const runner = ds.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const batch = await source.findOverdue(runner.manager, AS_OF, after, 500);
+        n += batch.length;
+        if (batch.length < 500) break;
+        after = { dueAt: batch[batch.length - 1].dueAt, id: batch[batch.length - 1].id };
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+  }
+  return n;
 }
 
 const summary = (s: ScanStats[]) =>
@@ -183,13 +214,14 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   const ds = app.get(DataSource);
   const scanner = app.get(OverdueScanService);
+  const registry = app.get(OverdueSourceRegistry);
   try {
     await seedDirectory(ds);
     const [, loadSmall] = await timed(() => loadFollowUps(ds, 0, SMALL));
     await ds.query('VACUUM ANALYZE follow_up');
     console.log(`load ${SMALL.toLocaleString('en')} follow-ups: ${fmt(loadSmall)}`);
 
-    const small = await measure(ds, scanner, SMALL);
+    const small = await measure(ds, scanner, registry, SMALL);
 
     await resetOverdue(ds);
     const [, loadLarge] = await timed(() => loadFollowUps(ds, SMALL, LARGE));
@@ -200,7 +232,7 @@ async function main(): Promise<void> {
       [AS_OF],
     );
     console.log(`  overdue items: ${overdue}`);
-    const large = await measure(ds, scanner, LARGE);
+    const large = await measure(ds, scanner, registry, LARGE);
 
     const r = (a: number, b: number) => `${(b / a).toFixed(2)}x`;
     console.log(`\n${LARGE / SMALL}x the rows, the same ${OVERDUE.toLocaleString('en')} overdue items:`);

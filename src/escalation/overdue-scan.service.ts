@@ -75,12 +75,20 @@ export class OverdueScanService {
     asOf: Date,
     stats: ScanStats,
   ): Promise<void> {
-    const due: { item: OverdueItem; level: DueLevel }[] = items.flatMap((item) =>
-      levelsDue(this.policy, item.countryCode, item.dueAt, item.escalationLevel, asOf).map((level) => ({
-        item,
-        level,
-      })),
-    );
+    const due: { item: OverdueItem; level: DueLevel }[] = items.flatMap((item) => {
+      try {
+        return levelsDue(this.policy, item.countryCode, item.dueAt, item.escalationLevel, asOf).map(
+          (level) => ({ item, level }),
+        );
+      } catch (e) {
+        // One item without a usable policy (unknown country) must not stop every item after it.
+        this.logger.warn(
+          { source: source.name, itemId: item.id, error: (e as Error).message },
+          'item skipped',
+        );
+        return [];
+      }
+    });
     if (!due.length) return;
 
     const agencies = [
@@ -138,6 +146,7 @@ export class OverdueScanService {
     for (const r of fresh) stats.fired[r.level as keyof ScanStats['fired']]++;
 
     const reached = new Map<string, { item: OverdueItem; level: number }>();
+    // Levels computed above all passed their policy lookup, so the caseworker grace exists too.
     for (const d of due) {
       const cur = reached.get(d.item.id);
       if (!cur || d.level.rank > cur.level) reached.set(d.item.id, { item: d.item, level: d.level.rank });

@@ -77,9 +77,12 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
     await t.close();
   });
 
-  /** Enqueues the same scan several times at once (as retries or overlapping ticks would) and waits. */
+  /**
+   * Enqueues the same scan several times at once (as overlapping ticks would), waits, then makes
+   * BullMQ retry one of the completed jobs (same job id, run again) and waits again.
+   */
   async function scanAt(asOf: string, copies = 6) {
-    await Promise.all(
+    const jobs = await Promise.all(
       Array.from({ length: copies }, (_, i) =>
         t.queues.add(
           OverdueScanJob,
@@ -89,6 +92,14 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
       ),
     );
     await waitForQueuesToDrain(t.queues, t.dataSource, 30000, { includeDelayed: false });
+    const q = t.queues.queue(OverdueScanJob.queue);
+    const firstRun = (await q.getJob(jobs[0].id!))!.finishedOn!;
+    await jobs[0].retry('completed');
+    await waitForQueuesToDrain(t.queues, t.dataSource, 30000, { includeDelayed: false });
+    const rerun = (await q.getJob(jobs[0].id!))!;
+    expect(await rerun.getState()).toBe('completed');
+    expect(rerun.finishedOn!).toBeGreaterThanOrEqual(firstRun);
+    expect(rerun.processedOn!).toBeGreaterThanOrEqual(firstRun);
   }
   const escalations = () =>
     t.dataSource.query(
@@ -204,10 +215,11 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
       body: { version: first.version, contactMade: true },
     });
     expect(done.status).toBe(200);
-    // A third worker whose clock is 2026-12-20: its scheduled scans (no asOf) see the 2026-12-02
-    // checkpoint 18 days overdue, and every interval follow-up scheduled since.
-    const late = await startWorker({ ...t.env, CLOCK_FIXED_AT: '2026-12-20T00:00:00.000Z' });
-    workers.push(late);
+    // Two fresh workers whose clock is 2026-12-20 replace the first two: their scheduled scans
+    // (no asOf) see the 2026-12-02 checkpoint 18 days overdue, and every interval follow-up since.
+    await Promise.all(workers.map((w) => w.stop()));
+    const lateEnv = { ...t.env, CLOCK_FIXED_AT: '2026-12-20T00:00:00.000Z' };
+    workers = await Promise.all([startWorker(lateEnv), startWorker(lateEnv)]);
     const levels = await eventually(
       () =>
         t.dataSource.query(
@@ -223,7 +235,7 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
       first.id,
     ]);
     expect(n).toBe(0);
-    // Scans keep running in three workers; no level is ever inserted twice (the unique key) and
+    // Scans keep running in both workers; no level is ever inserted twice (the unique key) and
     // no notification is duplicated.
     await new Promise((r) => setTimeout(r, 4500));
     const dup = await t.dataSource.query(

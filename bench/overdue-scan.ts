@@ -237,6 +237,9 @@ async function main(): Promise<void> {
     const r = (a: number, b: number) => `${(b / a).toFixed(2)}x`;
     console.log(`\n${LARGE / SMALL}x the rows, the same ${OVERDUE.toLocaleString('en')} overdue items:`);
     console.log(
+      `  find overdue      ${fmt(small.walk)} -> ${fmt(large.walk)}  (${r(small.walk, large.walk)})`,
+    );
+    console.log(
       `  first full scan   ${fmt(small.first)} -> ${fmt(large.first)}  (${r(small.first, large.first)})`,
     );
     console.log(

@@ -2,7 +2,10 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DirectoryModule } from './directory/directory.module';
+import { EscalationModule } from './escalation/escalation.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -18,4 +21,7 @@ export const FEATURE_MODULES: any[] = [
   CasesModule,
   AgreementsModule,
   ReferralsModule,
+  NotificationsModule,
+  EscalationModule,
+  FollowUpsModule,
 ];

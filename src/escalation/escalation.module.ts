@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { Escalation } from './escalation.entity';
+import { EscalationService } from './escalation.service';
+import { EscalationsRepository } from './escalations.repository';
+import { OverdueScanProcessor } from './overdue-scan.processor';
+import { OverdueScanService } from './overdue-scan.service';
+import { OverdueSourceRegistry } from './overdue-source.registry';
+
+/**
+ * The generic overdue engine. Modules with items that can be overdue import this module and
+ * register an OverdueSource with OverdueSourceRegistry in their onModuleInit.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Escalation]), NotificationsModule],
+  providers: [
+    OverdueSourceRegistry,
+    EscalationsRepository,
+    EscalationService,
+    OverdueScanService,
+    OverdueScanProcessor,
+  ],
+  exports: [OverdueSourceRegistry, EscalationService, OverdueScanService],
+})
+export class EscalationModule {}

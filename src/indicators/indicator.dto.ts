@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsDateString, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
 
 export class RecordIndicatorsDto {
   @ApiProperty({ example: '2026-08-01T10:00:00Z', description: 'When the indicators were measured' })
-  @IsISO8601({ strict: true })
+  @IsDateString({ strict: true })
   measuredAt: string;
 
   @ApiPropertyOptional({ description: 'The follow-up at which they were recorded' })

@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsDateString,
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsUUID,
   Matches,
@@ -21,7 +21,7 @@ export class MonitoringQueryDto {
     description: 'Period start (inclusive), ISO date or date-time',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateString({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({
@@ -29,7 +29,7 @@ export class MonitoringQueryDto {
     description: 'Period end (exclusive), ISO date or date-time',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateString({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only this agency (must be within your scope)' })
@@ -101,12 +101,12 @@ const splitCountries = ({ value }: { value: unknown }) =>
 export class RegionalQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateString({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-07-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateString({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ example: 'GT,HN,SV', description: 'CRM countries (default: all)' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from '../directory/agency.entity';
 import { ExportFile } from './export-file.entity';
 import { MetricRegistry } from './metric-registry';
 import { MonitoringExportProcessor } from './monitoring-export.processor';
@@ -15,7 +16,7 @@ import { RegionalMonitoringController } from './regional-monitoring.controller';
  * exports. Controllers are ordered so static paths (exports, regional) are declared first.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportFile])],
+  imports: [TypeOrmModule.forFeature([ExportFile, Agency])],
   controllers: [MonitoringExportsController, RegionalMonitoringController, MonitoringController],
   providers: [
     MetricRegistry,

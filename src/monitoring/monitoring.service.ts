@@ -232,7 +232,7 @@ export class MonitoringService {
       const v = req[field];
       if (!v) return null;
       const d = new Date(v);
-      if (Number.isNaN(d.getTime())) issues.push({ field, code: 'isISO8601' });
+      if (Number.isNaN(d.getTime())) issues.push({ field, code: 'isDateString' });
       return d;
     };
     let from = parse('from');

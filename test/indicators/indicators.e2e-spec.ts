@@ -45,7 +45,7 @@ describe('reintegration indicators', () => {
       assignedUserId: users[Role.Caseworker],
       returnedAt: new Date('2026-02-01T00:00:00Z'),
     });
-  });
+  }, 60000);
   afterAll(() => t.close());
 
   const url = () => `/api/v1/cases/${c.id}/indicators`;

@@ -238,7 +238,7 @@ describe('monitoring (national)', () => {
     expect(
       (await rec(a1[0], '2026-06-15T00:00:00Z', { feels_safe: '4', identity_documents: 'yes' })).status,
     ).toBe(201);
-  });
+  }, 60000);
   afterAll(() => t.close());
 
   it('gives the lead unit its country: open cases by phase, risk and agency', async () => {

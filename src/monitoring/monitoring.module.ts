@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from '../directory/agency.entity';
+import { MonitoringClosureCount } from './closure-count.entity';
+import { MonitoringOpenCaseCount } from './open-case-count.entity';
 import { ExportFile } from './export-file.entity';
 import { MetricRegistry } from './metric-registry';
 import { MonitoringExportProcessor } from './monitoring-export.processor';
@@ -16,7 +18,7 @@ import { RegionalMonitoringController } from './regional-monitoring.controller';
  * exports. Controllers are ordered so static paths (exports, regional) are declared first.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportFile, Agency])],
+  imports: [TypeOrmModule.forFeature([ExportFile, Agency, MonitoringOpenCaseCount, MonitoringClosureCount])],
   controllers: [MonitoringExportsController, RegionalMonitoringController, MonitoringController],
   providers: [
     MetricRegistry,

@@ -244,8 +244,16 @@ export class MonitoringService {
         message: { es: 'Debe ser anterior o igual a "to".', en: 'Must not be after "to".' },
       });
     if (p.kind === 'flow') {
-      to ??= from && from.getTime() + YEAR_MS < now.getTime() ? new Date(from.getTime() + YEAR_MS) : now;
-      from ??= new Date(to.getTime() - YEAR_MS);
+      // Default: the current month and the eleven before it, whole months (served by rollups).
+      const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+      to ??=
+        from && from.getTime() + YEAR_MS < nextMonth.getTime()
+          ? new Date(from.getTime() + YEAR_MS)
+          : nextMonth;
+      if (!from) {
+        from = new Date(to.getTime());
+        from.setUTCMonth(from.getUTCMonth() - 12);
+      }
     }
 
     let agencyId: string | null = null;

@@ -60,3 +60,18 @@ export const AGE_BAND_SQL = (dob: string) => `CASE
   WHEN date_part('year', age(CAST(:now AS timestamptz), ${dob}::timestamptz)) < 15 THEN '12-14'
   WHEN date_part('year', age(CAST(:now AS timestamptz), ${dob}::timestamptz)) < 18 THEN '15-17'
   ELSE '18+' END`;
+
+/** Is the instant the first moment of a UTC month (or absent)? Rolled-up counts are per month. */
+export function monthAligned(d: Date | null): boolean {
+  return (
+    !d ||
+    (d.getUTCDate() === 1 &&
+      d.getUTCHours() === 0 &&
+      d.getUTCMinutes() === 0 &&
+      d.getUTCSeconds() === 0 &&
+      d.getUTCMilliseconds() === 0)
+  );
+}
+
+/** A UTC month column (`date`) as the instant it starts, to compare with period bounds. */
+export const monthStart = (column: string) => `(${column}::timestamp AT TIME ZONE 'UTC')`;

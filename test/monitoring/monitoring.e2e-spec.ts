@@ -1,6 +1,6 @@
 import type { Actor } from '../../src/auth/actor';
 import { Role } from '../../src/auth/role';
-import type { CaseFile } from '../../src/cases/case-file.entity';
+import { CaseFile } from '../../src/cases/case-file.entity';
 import type { Child } from '../../src/cases/child.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
@@ -480,6 +480,41 @@ describe('monitoring (national)', () => {
     });
     it('refuses requests without a token', async () => {
       expect((await t.request('GET', '/api/v1/monitoring/overview')).status).toBe(401);
+    });
+  });
+
+  describe('rolled-up counts', () => {
+    it('stay exact when cases change, and match the live count over any period', async () => {
+      const repo = t.dataSource.getRepository(CaseFile);
+      const [c1, c2] = await repo.find({ where: { agencyId: gtB.id, status: 'open' }, take: 2 });
+      c1.phase = 'assessment';
+      await repo.save(c1);
+      Object.assign(c2, {
+        status: 'closed',
+        phase: 'closed',
+        closedAt: d('2026-08-15'),
+        closureReason: 'transferred',
+      });
+      await repo.save(c2);
+      await makeCase(t.dataSource, {
+        agency: gtB,
+        phase: 'registration',
+        riskLevel: 'low',
+        openedAt: d('2026-08-20'),
+      });
+
+      // Whole months come from the rollup, any other period from case_file: both must agree.
+      const rolled = await get('lead', '/api/v1/monitoring/open-cases');
+      const live = await get('lead', '/api/v1/monitoring/open-cases?from=2000-01-01T00:00:01Z');
+      expect(rolled.body.tables).toEqual(live.body.tables);
+      expect(rolled.body.tables[0].rows[0].cells).toMatchObject({ registration: 3, assessment: 4 });
+      const closuresRolled = await get('lead', '/api/v1/monitoring/closures?from=2026-01-01&to=2026-09-01');
+      const closuresLive = await get(
+        'lead',
+        '/api/v1/monitoring/closures?from=2026-01-01T00:00:01Z&to=2026-09-01',
+      );
+      expect(closuresRolled.body.tables).toEqual(closuresLive.body.tables);
+      expect(closuresRolled.body.tables[0].rows[0].cells).toMatchObject({ transferred: 1, goals_met: 2 });
     });
   });
 

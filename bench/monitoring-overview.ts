@@ -228,9 +228,7 @@ async function main(): Promise<void> {
     await app.getHttpAdapter().getInstance().ready();
     const tokens = app.get(AccessTokenService);
     const gtAgency = (
-      await app
-        .get((await import('typeorm')).DataSource)
-        .query(`SELECT id FROM agency WHERE country_code = 'GT' ORDER BY id LIMIT 1`)
+      await app.get(DataSource).query(`SELECT id FROM agency WHERE country_code = 'GT' ORDER BY id LIMIT 1`)
     )[0].id as string;
     const actor = (role: string, countryCode = 'GT', agencyId = gtAgency) =>
       tokens.sign({

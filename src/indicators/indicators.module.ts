@@ -7,6 +7,7 @@ import { AppUser } from '../directory/app-user.entity';
 import { IndicatorCatalogService } from './indicator-catalog.service';
 import { IndicatorMeasurement } from './indicator-measurement.entity';
 import { IndicatorScore } from './indicator-score.entity';
+import { IndicatorScoreMonth } from './indicator-score-month.entity';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsPolicy } from './indicators.policy';
 import { IndicatorsRepository } from './indicators.repository';
@@ -17,7 +18,15 @@ import { IndicatorsService } from './indicators.service';
   // The case records are read through CaseLookupService; listing them here makes sure their
   // metadata is loaded for the relation from indicator_measurement to case_file.
   imports: [
-    TypeOrmModule.forFeature([IndicatorMeasurement, IndicatorScore, CaseFile, Child, Agency, AppUser]),
+    TypeOrmModule.forFeature([
+      IndicatorMeasurement,
+      IndicatorScore,
+      IndicatorScoreMonth,
+      CaseFile,
+      Child,
+      Agency,
+      AppUser,
+    ]),
   ],
   controllers: [IndicatorsController],
   providers: [IndicatorCatalogService, IndicatorsRepository, IndicatorsService, IndicatorsPolicy],

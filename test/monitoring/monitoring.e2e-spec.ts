@@ -515,6 +515,16 @@ describe('monitoring (national)', () => {
       );
       expect(closuresRolled.body.tables).toEqual(closuresLive.body.tables);
       expect(closuresRolled.body.tables[0].rows[0].cells).toMatchObject({ transferred: 1, goals_met: 2 });
+      const scoresRolled = await get(
+        'lead',
+        '/api/v1/monitoring/indicator-scores?from=2026-01-01&to=2026-09-01',
+      );
+      const scoresLive = await get(
+        'lead',
+        '/api/v1/monitoring/indicator-scores?from=2026-01-01T00:00:01Z&to=2026-09-01',
+      );
+      expect(scoresRolled.body.tables).toEqual(scoresLive.body.tables);
+      expect(scoresRolled.body.stats).toEqual(scoresLive.body.stats);
     });
   });
 

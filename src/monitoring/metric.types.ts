@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { FieldIssue } from '../common/errors/app-error';
 
 /** One count of a breakdown for one country, with values derived from that same population. */
 export interface MetricCell {
@@ -95,5 +94,3 @@ export interface MetricProvider {
   aggregate(ctx: MetricContext): Promise<MetricData>;
   items?: MetricItems;
 }
-
-export type FilterIssue = FieldIssue;

@@ -11,7 +11,7 @@ import type { Lang } from '../common/errors/lang';
 import { Agency } from '../directory/agency.entity';
 import { PolicyService } from '../policy/policy.service';
 import { MetricRegistry } from './metric-registry';
-import type { MetricContext, MetricItem, MetricProvider, MetricScope, ScopeColumns } from './metric.types';
+import type { MetricContext, MetricProvider, MetricScope, ScopeColumns } from './metric.types';
 import { aggregateCsv, itemsHeader, itemsLines } from './monitoring-csv';
 import { MonitoringErrors } from './monitoring.errors';
 import { present, Presented } from './small-cell-suppression';
@@ -354,5 +354,3 @@ export class MonitoringService {
     });
   }
 }
-
-export type { MetricItem };

@@ -129,12 +129,12 @@ async function load(url: string): Promise<void> {
                  escalation_level int NOT NULL DEFAULT 0)`);
         await q(
           `INSERT INTO follow_up (case_id, status, due_at, overdue_since, escalation_level)
-               SELECT md5('case' || i)::uuid, CASE WHEN i % 100 = 0 THEN 'scheduled' ELSE
+               SELECT md5('case' || i)::uuid, CASE WHEN (i / 100) % 100 = 0 THEN 'scheduled' ELSE
                         (ARRAY['scheduled','completed','completed','missed'])[1 + i % 4] END,
-                      CASE WHEN i % 100 = 0 THEN $2::timestamptz - (1 + i % 120) * interval '1 day'
+                      CASE WHEN (i / 100) % 100 = 0 THEN $2::timestamptz - (1 + i % 120) * interval '1 day'
                            ELSE $2::timestamptz + (i % 30) * interval '1 day' END,
-                      CASE WHEN i % 100 = 0 THEN $2::timestamptz - (i % 120) * interval '1 day' END,
-                      CASE WHEN i % 100 = 0 THEN (i / 100) % 4 ELSE 0 END
+                      CASE WHEN (i / 100) % 100 = 0 THEN $2::timestamptz - (i % 120) * interval '1 day' END,
+                      CASE WHEN (i / 100) % 100 = 0 THEN i % 4 ELSE 0 END
                  FROM generate_series(1, $1) i`,
           [CASES, NOW],
         );

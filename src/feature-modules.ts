@@ -5,6 +5,8 @@ import { DirectoryModule } from './directory/directory.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { IdentityModule } from './identity/identity.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -24,4 +26,6 @@ export const FEATURE_MODULES: any[] = [
   NotificationsModule,
   EscalationModule,
   FollowUpsModule,
+  IndicatorsModule,
+  MonitoringModule,
 ];

@@ -1,0 +1,53 @@
+import type { MetricContext, MetricData, MetricProvider } from '../metric.types';
+import { and, period, query } from '../sql';
+
+export const INTERVIEW_BUCKETS = ['1', '2', '3', '4+'] as const;
+const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
+
+/**
+ * Reads the cases module's interview log: interview(id, case_id, child_id, interviewed_at).
+ * How many times each child was interviewed in the period ("the child tells the story once"):
+ * children by number of interviews, and per country the mean interviews per child.
+ */
+export const interviewsMetric: MetricProvider = {
+  name: 'interviews',
+  kind: 'flow',
+  requires: ['interview'],
+  async aggregate(ctx: MetricContext): Promise<MetricData> {
+    const where = and(ctx.scope.where(SCOPE), period('i.interviewed_at', ctx.from, ctx.to));
+    const rows = await query<{ country: string; bucket: string; children: number; interviews: number }>(
+      ctx.manager,
+      `WITH per_child AS (
+         SELECT c.country_code AS country, i.child_id, count(*)::int AS n
+           FROM interview i JOIN case_file c ON c.id = i.case_id
+          WHERE ${where.sql}
+          GROUP BY 1, 2)
+       SELECT country, CASE WHEN n >= 4 THEN '4+' ELSE n::text END AS bucket,
+              count(*)::int AS children, sum(n)::int AS interviews
+         FROM per_child GROUP BY 1, 2`,
+      where.params,
+    );
+    const stats = new Map<string, { children: number; interviews: number }>();
+    for (const r of rows) {
+      const s = stats.get(r.country) ?? { children: 0, interviews: 0 };
+      s.children += r.children;
+      s.interviews += r.interviews;
+      stats.set(r.country, s);
+    }
+    return {
+      tables: [
+        {
+          name: 'childrenByInterviews',
+          dimension: 'interviews',
+          columns: INTERVIEW_BUCKETS,
+          cells: rows.map((r) => ({ country: r.country, key: r.bucket, count: r.children })),
+        },
+      ],
+      stats: [...stats].map(([country, s]) => ({
+        country,
+        base: s.children,
+        values: { meanInterviewsPerChild: Math.round((s.interviews / s.children) * 100) / 100 },
+      })),
+    };
+  },
+};

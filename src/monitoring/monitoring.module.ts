@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from '../directory/agency.entity';
+import { MonitoringClosureCount } from './closure-count.entity';
+import { MonitoringOpenCaseCount } from './open-case-count.entity';
+import { ExportFile } from './export-file.entity';
+import { MetricRegistry } from './metric-registry';
+import { MonitoringExportProcessor } from './monitoring-export.processor';
+import { MonitoringExportService } from './monitoring-export.service';
+import { MonitoringExportsController } from './monitoring-exports.controller';
+import { MonitoringController } from './monitoring.controller';
+import { MonitoringPolicy } from './monitoring.policy';
+import { MonitoringService } from './monitoring.service';
+import { RegionalMonitoringController } from './regional-monitoring.controller';
+
+/**
+ * Lead-unit and supervisor monitoring, regional aggregates with small-cell suppression, CSV
+ * exports. Controllers are ordered so static paths (exports, regional) are declared first.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ExportFile, Agency, MonitoringOpenCaseCount, MonitoringClosureCount])],
+  controllers: [MonitoringExportsController, RegionalMonitoringController, MonitoringController],
+  providers: [
+    MetricRegistry,
+    MonitoringService,
+    MonitoringExportService,
+    MonitoringExportProcessor,
+    MonitoringPolicy,
+  ],
+  exports: [MetricRegistry, MonitoringService],
+})
+export class MonitoringModule {}

@@ -5,7 +5,6 @@ import type { Child } from '../../src/cases/child.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import {
-  createForeignTables,
   makeCase,
   makeCases,
   makeChild,
@@ -65,7 +64,6 @@ describe('monitoring (national)', () => {
     t = await createTestApp();
     t.clock.set(NOW);
     const ds = t.dataSource;
-    await createForeignTables(ds);
     gtA = await makeAgency(ds, { countryCode: 'GT', name: 'Centro de Recepción Ciudad de Guatemala' });
     gtB = await makeAgency(ds, { countryCode: 'GT', name: 'PGN Quetzaltenango' });
     hnA = await makeAgency(ds, { countryCode: 'HN', name: 'DINAF Tegucigalpa' });

@@ -5,7 +5,7 @@ export const INTERVIEW_BUCKETS = ['1', '2', '3', '4+'] as const;
 const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
 
 /**
- * Reads the cases module's interview log: interview(id, case_id, child_id, interviewed_at).
+ * Reads the cases module's interview log: interview(id, case_id, child_id, conducted_at).
  * How many times each child was interviewed in the period ("the child tells the story once"):
  * children by number of interviews, and per country the mean interviews per child.
  */
@@ -14,7 +14,7 @@ export const interviewsMetric: MetricProvider = {
   kind: 'flow',
   requires: ['interview'],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
-    const where = and(ctx.scope.where(SCOPE), period('i.interviewed_at', ctx.from, ctx.to));
+    const where = and(ctx.scope.where(SCOPE), period('i.conducted_at', ctx.from, ctx.to));
     const rows = await query<{ country: string; bucket: string; children: number; interviews: number }>(
       ctx.manager,
       `WITH per_child AS (

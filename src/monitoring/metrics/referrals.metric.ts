@@ -13,16 +13,18 @@ export const REFERRAL_STATUSES = [
   'cancelled',
   'delivery_failed',
 ] as const;
-/** Referrals are scoped by their country and their sending agency. */
-const SCOPE = { countryCode: 'r.country_code', agencyId: 'r.sender_agency_id' };
+/** Referrals are scoped by their sender's country and sending agency. */
+const SCOPE = { countryCode: 'r.sender_country', agencyId: 'r.sender_agency_id' };
+/** When the recipient accepted: responded_at of a referral whose answer was acceptance. */
+const ACCEPTED_AT = `(CASE WHEN r.status IN ('accepted', 'in_progress', 'completed') THEN r.responded_at END)`;
 const DISPATCHED = { sql: 'r.dispatched_at IS NOT NULL', params: {} };
 /** Unanswered past the response deadline. */
-const OVERDUE = `r.responded_at IS NULL AND r.accepted_at IS NULL AND r.status IN ('dispatched', 'delivered')
+const OVERDUE = `r.responded_at IS NULL AND r.status IN ('dispatched', 'delivered')
   AND r.response_due_at < CAST(:now AS timestamptz)`;
 
 /**
- * Reads the referrals module's table: referral(id, case_id, sender_agency_id, recipient_agency_id,
- * status, dispatched_at, accepted_at, responded_at, response_due_at, country_code).
+ * Reads the referrals module's table: referral(id, case_id, sender_agency_id, sender_country,
+ * recipient_agency_id, status, dispatched_at, responded_at, response_due_at).
  * Referrals dispatched in the period by status; overdue (unanswered past the deadline); per
  * country the acceptance rate (accepted / answered) and the median hours from dispatch to acceptance.
  */
@@ -35,7 +37,7 @@ export const referralsMetric: MetricProvider = {
     const params = { ...where.params, now: ctx.now };
     const byStatus = await query<{ country: string; status: string; n: number }>(
       ctx.manager,
-      `SELECT r.country_code AS country, r.status, count(*)::int AS n
+      `SELECT r.sender_country AS country, r.status, count(*)::int AS n
          FROM referral r WHERE ${where.sql} GROUP BY 1, 2`,
       params,
     );
@@ -47,12 +49,12 @@ export const referralsMetric: MetricProvider = {
       median_hours: string | null;
     }>(
       ctx.manager,
-      `SELECT r.country_code AS country,
-              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.responded_at IS NOT NULL)::int AS answered,
-              count(*) FILTER (WHERE r.accepted_at IS NOT NULL)::int AS accepted,
+      `SELECT r.sender_country AS country,
+              count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS answered,
+              count(*) FILTER (WHERE ${ACCEPTED_AT} IS NOT NULL)::int AS accepted,
               count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.accepted_at - r.dispatched_at)) / 3600)
-                FILTER (WHERE r.accepted_at IS NOT NULL) AS median_hours
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (${ACCEPTED_AT} - r.dispatched_at)) / 3600)
+                FILTER (WHERE ${ACCEPTED_AT} IS NOT NULL) AS median_hours
          FROM referral r WHERE ${where.sql} GROUP BY 1`,
       params,
     );
@@ -103,9 +105,9 @@ export const referralsMetric: MetricProvider = {
         filters.overdue ? { sql: OVERDUE, params: {} } : null,
       );
       return keysetPage(ctx, {
-        select: `c.case_number AS "caseNumber", r.country_code AS "countryCode", r.status AS "status",
+        select: `c.case_number AS "caseNumber", r.sender_country AS "countryCode", r.status AS "status",
                  r.sender_agency_id AS "senderAgencyId", r.recipient_agency_id AS "recipientAgencyId",
-                 r.dispatched_at AS "dispatchedAt", r.accepted_at AS "acceptedAt", r.responded_at AS "respondedAt",
+                 r.dispatched_at AS "dispatchedAt", ${ACCEPTED_AT} AS "acceptedAt", r.responded_at AS "respondedAt",
                  r.response_due_at AS "responseDueAt", (${OVERDUE}) AS "overdue"`,
         from: 'referral r JOIN case_file c ON c.id = r.case_id',
         where,

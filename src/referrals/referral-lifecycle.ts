@@ -48,8 +48,17 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, Partial<Record<Referra
 
 /** Where the recipient may read the snapshot. */
 export const ACTIVE_STATUSES: ReferralStatus[] = ['delivered', 'accepted', 'in_progress'];
-/** Sent but not answered yet: what the overdue scan looks at. */
-export const UNANSWERED_STATUSES: ReferralStatus[] = ['dispatched', 'delivered'];
+/**
+ * Sent and still awaiting the recipient's answer: what the overdue scan and the `overdue` list
+ * filter look at. `delivery_failed` counts: the child is still waiting, the deadline set at the
+ * first dispatch keeps running (a retry does not reset it), and only the sender can unblock it.
+ */
+export const UNANSWERED_STATUSES: ReferralStatus[] = ['dispatched', 'delivered', 'delivery_failed'];
+
+/** `<alias>.status IN (...)` for UNANSWERED_STATUSES (constants only, no parameters). */
+export function unansweredSql(alias: string): string {
+  return `${alias}.status IN (${UNANSWERED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+}
 /** The recipient's answers: each one notifies the sender. */
 export const RESPONSE_EVENTS: ReferralEvent[] = ['accept', 'reject', 'start', 'complete'];
 /** Referrals that may still be amended (a new snapshot version). */

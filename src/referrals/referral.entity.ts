@@ -30,8 +30,10 @@ export type OverrideBasis = (typeof OVERRIDE_BASES)[number];
 @Index('referral_outbox_idx', ['senderAgencyId', 'createdAt', 'id'])
 @Index('referral_case_idx', ['caseId'])
 @Index('referral_consent_idx', ['consentId'])
-@Index('referral_unanswered_due_idx', ['responseDueAt', 'id'], {
-  where: "status IN ('dispatched', 'delivered')",
+// The overdue scan's index (ReferralOverdueSource repeats this predicate): unanswered referrals
+// below the last escalation level, so answered or fully escalated ones cost the scan nothing.
+@Index('referral_overdue_scan_idx', ['responseDueAt', 'id'], {
+  where: "status IN ('dispatched', 'delivered', 'delivery_failed') AND escalation_level < 3",
 })
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
@@ -161,6 +163,14 @@ export class Referral {
   /** Where the deadline came from: "config/policy/default.yaml#referral.responseDeadline.priority = 72h". */
   @Column({ type: 'text', nullable: true })
   responseDueExplain: string | null;
+
+  /** Set by the overdue scan when the first escalation level fires (response_due_at + grace). */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueSince: Date | null;
+
+  /** Overdue levels already fired: 0 none, 1 caseworker, 2 supervisor, 3 lead unit. */
+  @Column({ type: 'smallint', default: 0 })
+  escalationLevel: number;
 
   /** The external system's own reference, from its acknowledgement. */
   @Column({ type: 'text', nullable: true })

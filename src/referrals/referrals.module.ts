@@ -6,6 +6,7 @@ import { Child } from '../cases/child.entity';
 import { Consent } from '../cases/consent.entity';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
+import { EscalationModule } from '../escalation/escalation.module';
 import { InboundSignature } from './inbound-signature.entity';
 import { ReferralDelivery } from './referral-delivery.entity';
 import { ReferralOutcome } from './referral-outcome.entity';
@@ -21,7 +22,7 @@ import { ReferralDispatcher } from './referral-dispatch.service';
 import { ReferralHttpSender } from './referral-http-sender';
 import { ReferralInboundController } from './referral-inbound.controller';
 import { ReferralInboundService } from './referral-inbound.service';
-import { ReferralOverdueQuery } from './referral-overdue.query';
+import { ReferralOverdueSource } from './referral-overdue.source';
 import { ReferralPolicy } from './referral.policy';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralRedeliverySweep } from './referral-redelivery.sweep';
@@ -35,13 +36,14 @@ import { ReferralsController } from './referrals.controller';
 import { ReferralsRepository } from './referrals.repository';
 
 /**
- * Referrals between agencies and countries. Exports ReferralOverdueQuery for the follow-up
- * module's overdue scan; publishes `referral.responded` and `referral.completed`; listens to
- * `consent.withdrawn`.
+ * Referrals between agencies and countries. Registers ReferralOverdueSource with the escalation
+ * engine (unanswered referrals past their deadline); publishes `referral.responded` and
+ * `referral.completed`; listens to `consent.withdrawn`.
  */
 @Module({
   imports: [
     AgreementsModule,
+    EscalationModule,
     // The core records it reads (registering an entity twice is harmless with autoLoadEntities).
     TypeOrmModule.forFeature([
       Referral,
@@ -75,9 +77,8 @@ import { ReferralsRepository } from './referrals.repository';
     ReferralWithdrawalProcessor,
     ReferralInboundService,
     InboundRawBodyHook,
-    ReferralOverdueQuery,
+    ReferralOverdueSource,
     ReferralRedeliverySweep,
   ],
-  exports: [ReferralOverdueQuery],
 })
 export class ReferralsModule {}

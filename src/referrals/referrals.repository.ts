@@ -4,6 +4,7 @@ import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { ReferralDelivery } from './referral-delivery.entity';
+import { unansweredSql } from './referral-lifecycle';
 import { ReferralOutcome } from './referral-outcome.entity';
 import { ReferralSnapshot } from './referral-snapshot.entity';
 import { ReferralStatusChange } from './referral-status-change.entity';
@@ -136,7 +137,7 @@ export class ReferralsRepository {
     if (f.serviceType) qb.andWhere('r.service_type = :serviceType', { serviceType: f.serviceType });
     if (f.caseId) qb.andWhere('r.case_id = :caseId', { caseId: f.caseId });
     if (f.overdueAt)
-      qb.andWhere("r.status IN ('dispatched', 'delivered') AND r.response_due_at < :overdueAt", {
+      qb.andWhere(`${unansweredSql('r')} AND r.response_due_at < :overdueAt`, {
         overdueAt: f.overdueAt,
       });
     if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });

@@ -1,7 +1,7 @@
 import { DomainEventMap, DomainEvents } from '../../src/common/domain-events';
 import { Consent } from '../../src/cases/consent.entity';
 import { Role } from '../../src/auth/role';
-import { ReferralOverdueQuery } from '../../src/referrals/referral-overdue.query';
+import { ReferralOverdueSource } from '../../src/referrals/referral-overdue.source';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
@@ -142,17 +142,20 @@ describe('referral to an agency on Enlace: the full flow through the worker', ()
     expect(denials[0].n).toBe(2);
   });
 
-  it('the overdue query finds it only past its deadline', async () => {
-    const q = t.app.get(ReferralOverdueQuery);
+  it('the overdue source finds it only past its deadline', async () => {
+    const source = t.app.get(ReferralOverdueSource);
     const r = await referral(id);
-    const before = await q.unansweredPastDue(new Date(Date.parse(r.responseDueAt) - 1000));
-    expect(before.items.map((i) => i.id)).not.toContain(id);
-    const after = await q.unansweredPastDue(new Date(Date.parse(r.responseDueAt) + 1000));
-    expect(after.items.find((i) => i.id === id)).toMatchObject({
+    const find = (at: number) =>
+      t.dataSource.transaction((m) => source.findOverdue(m, new Date(at), null, 500));
+    const before = await find(Date.parse(r.responseDueAt) - 1000);
+    expect(before.map((i) => i.id)).not.toContain(id);
+    const after = await find(Date.parse(r.responseDueAt) + 1000);
+    expect(after.find((i) => i.id === id)).toMatchObject({
       caseId: s.caseFile.id,
-      senderAgencyId: s.sender.id,
-      senderUserId: s.caseworker.userId,
-      country: 'GT',
+      agencyIds: [s.sender.id],
+      responsibleUserIds: expect.arrayContaining([s.caseworker.userId]),
+      countryCode: 'GT',
+      escalationLevel: 0,
     });
     const overdueList = await t.request('GET', '/api/v1/referrals/outbox?overdue=true', as(s.caseworker));
     expect(overdueList.body.items).toEqual([]);

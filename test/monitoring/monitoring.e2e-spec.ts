@@ -151,11 +151,8 @@ describe('monitoring (national)', () => {
       overdueSince: d('2026-05-02'),
       escalationLevel: 3,
     });
-    await makeFollowUp(ds, b1[0], {
-      dueAt: d('2026-08-20T12:00:00Z'),
-      overdueSince: d('2026-08-21'),
-      escalationLevel: 0,
-    });
+    // Past due but not yet escalated (the scan has not flagged it).
+    await makeFollowUp(ds, b1[0], { dueAt: d('2026-08-20T12:00:00Z'), escalationLevel: 0 });
     await makeFollowUp(ds, a2[0], { dueAt: d('2026-09-10T12:00:00Z') });
     await makeFollowUp(ds, a2[1], {
       status: 'completed',

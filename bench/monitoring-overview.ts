@@ -4,9 +4,9 @@
  *   npm run build && node dist/bench/monitoring-overview.js [--cases 1000000] [--requests 50] [--keep]
  *
  * Creates its own database from the migrations, bulk-loads cases across the CRM countries,
- * agencies, phases and risk levels (30% closed, with reasons), indicator measurements, and — with
- * the column names the monitoring providers expect — follow-ups (1% overdue), referrals and
- * interviews. Then it boots the real API in-process and times GET /api/v1/monitoring/overview for
+ * agencies, phases and risk levels (30% closed, with reasons), indicator measurements, users (3
+ * per agency), and rows in the follow-ups, referrals and interview tables as those modules write
+ * them: follow-ups (1 per case, 1% overdue), referrals (30% of cases) and interviews (1.5 per case). Then it boots the real API in-process and times GET /api/v1/monitoring/overview for
  * a Guatemalan lead-unit officer (the largest country), a supervisor and the regional analyst.
  * Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
  * (REDIS_URL, default redis://127.0.0.1:6379).
@@ -121,57 +121,66 @@ async function load(url: string): Promise<void> {
                  FROM indicator_measurement m,
                       LATERAL jsonb_each_text(m.dimension_scores || jsonb_build_object('overall', m.overall_score)) d`);
     });
-    await timed(
-      'follow-ups (1 per case, 1% overdue), referrals (30%), interviews (1.5 per case)',
-      async () => {
-        await q(`CREATE TABLE follow_up (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), case_id uuid NOT NULL,
-                 status text NOT NULL, due_at timestamptz NOT NULL, overdue_since timestamptz,
-                 escalation_level int NOT NULL DEFAULT 0)`);
-        await q(
-          `INSERT INTO follow_up (case_id, status, due_at, overdue_since, escalation_level)
-               SELECT md5('case' || i)::uuid, CASE WHEN (i / 100) % 100 = 0 THEN 'scheduled' ELSE
-                        (ARRAY['scheduled','completed','completed','missed'])[1 + i % 4] END,
-                      CASE WHEN (i / 100) % 100 = 0 THEN $2::timestamptz - (1 + i % 120) * interval '1 day'
-                           ELSE $2::timestamptz + (i % 30) * interval '1 day' END,
-                      CASE WHEN (i / 100) % 100 = 0 THEN $2::timestamptz - (i % 120) * interval '1 day' END,
-                      CASE WHEN (i / 100) % 100 = 0 THEN i % 4 ELSE 0 END
-                 FROM generate_series(1, $1) i`,
-          [CASES, NOW],
-        );
-        // The follow-ups module's overdue scan works from a partial index like this one.
-        await q(`CREATE INDEX follow_up_overdue_idx ON follow_up (due_at, id)
-                 WHERE overdue_since IS NOT NULL AND status NOT IN ('completed', 'cancelled', 'missed')`);
-        await q(`CREATE TABLE referral (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), case_id uuid NOT NULL,
-                 sender_agency_id uuid NOT NULL, recipient_agency_id uuid NOT NULL, status text NOT NULL,
-                 dispatched_at timestamptz, accepted_at timestamptz, responded_at timestamptz,
-                 response_due_at timestamptz, country_code char(2) NOT NULL)`);
-        await q(
-          `INSERT INTO referral (case_id, sender_agency_id, recipient_agency_id, status, dispatched_at, accepted_at,
-                                     responded_at, response_due_at, country_code)
-               SELECT c.id, c.agency_id, c.agency_id, st,
-                      $2::timestamptz - ((i * 31) % 700) * interval '1 day',
-                      CASE WHEN st IN ('accepted','in_progress','completed') THEN
-                        $2::timestamptz - ((i * 31) % 700) * interval '1 day' + ((i % 96) + 1) * interval '1 hour' END,
-                      CASE WHEN st IN ('accepted','in_progress','completed','rejected') THEN
-                        $2::timestamptz - ((i * 31) % 700) * interval '1 day' + ((i % 96) + 1) * interval '1 hour' END,
-                      $2::timestamptz - ((i * 31) % 700) * interval '1 day' + interval '3 days', c.country_code
-                 FROM (SELECT i, (ARRAY['dispatched','delivered','accepted','rejected','in_progress','completed',
-                              'cancelled'])[1 + i % 7] AS st FROM generate_series(1, $1) i) s
-                 JOIN case_file c ON c.id = md5('case' || (i * 3 + 1))::uuid`,
-          [Math.round(CASES * 0.3), NOW],
-        );
-        await q(`CREATE INDEX referral_country_dispatched_idx ON referral (country_code, dispatched_at)`);
-        await q(`CREATE TABLE interview (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), case_id uuid NOT NULL,
-                 child_id uuid NOT NULL, interviewed_at timestamptz NOT NULL)`);
-        await q(
-          `INSERT INTO interview (case_id, child_id, interviewed_at)
-               SELECT md5('case' || (i % $1 + 1))::uuid, md5('child' || (i % $1 + 1))::uuid,
-                      $2::timestamptz - ((i * 37) % 700) * interval '1 day'
-                 FROM generate_series(1, ($1 * 3) / 2) i`,
-          [CASES, NOW],
-        );
-        await q(`CREATE INDEX interview_case_idx ON interview (case_id, interviewed_at)`);
-      },
+    await timed('users (3 caseworkers per agency)', () =>
+      q(`INSERT INTO app_user (id, agency_id, role, email, full_name, password_hash, version)
+         SELECT pg_temp.v4('user' || a.id || k), a.id, 'caseworker', 'cw' || k || '.' || a.id || '@example.org',
+                'Caseworker ' || k, 'x', 1
+           FROM agency a, generate_series(0, 2) k`),
+    );
+    // Into the real tables, every NOT NULL column filled as the owning modules write it.
+    // Follow-ups: 1% past due and still scheduled (flagged by the scan at levels 0-3), the rest
+    // completed, missed or due in the coming month.
+    await timed(`follow-ups (${CASES.toLocaleString('en')}, 1% overdue)`, () =>
+      q(
+        `INSERT INTO follow_up (case_id, type, kind, due_at, explain, responsible_user_id, responsible_agency_id,
+                                status, resolved_at, overdue_since, escalation_level, version)
+         SELECT c.id, 'home_visit', 'interval', due, 'bench', pg_temp.v4('user' || c.agency_id || (i % 3)),
+                c.agency_id, st, CASE WHEN st <> 'scheduled' THEN due END,
+                CASE WHEN od AND i % 4 > 0 THEN due + interval '1 day' END, CASE WHEN od THEN i % 4 ELSE 0 END, 1
+           FROM (SELECT i, od,
+                        CASE WHEN od THEN 'scheduled'
+                             ELSE (ARRAY['scheduled','completed','completed','missed'])[1 + i % 4] END AS st,
+                        CASE WHEN od THEN $2::timestamptz - (1 + i % 120) * interval '1 day'
+                             WHEN i % 4 = 0 THEN $2::timestamptz + (1 + i % 30) * interval '1 day'
+                             ELSE $2::timestamptz - (1 + i % 300) * interval '1 day' END AS due
+                   FROM (SELECT i, (i / 100) % 100 = 0 AS od FROM generate_series(1, $1) i) g) s
+           JOIN case_file c ON c.id = md5('case' || i)::uuid`,
+        [CASES, NOW],
+      ),
+    );
+    // Referrals: 30% of cases, every status after dispatch; unanswered ones are partly past due.
+    const referrals = Math.round(CASES * 0.3);
+    await timed(`referrals (${referrals.toLocaleString('en')})`, () =>
+      q(
+        `INSERT INTO referral (case_id, sender_agency_id, sender_user_id, sender_country, recipient_agency_id,
+                               recipient_country, external, service_type, purpose, urgency, reason, status,
+                               dispatched_at, delivered_at, responded_at, completed_at, response_due_at,
+                               response_due_explain, version)
+         SELECT c.id, c.agency_id, pg_temp.v4('user' || c.agency_id || (i % 3)), c.country_code,
+                pg_temp.v4('agency' || c.country_code || ((i + 1) % 10)), c.country_code, false, 'health_care',
+                'health_care', 'routine', 'bench', st, sent,
+                CASE WHEN st <> 'dispatched' AND st <> 'delivery_failed' THEN sent + interval '10 minutes' END,
+                CASE WHEN st IN ('accepted','in_progress','completed','rejected') THEN
+                  sent + ((i % 96) + 1) * interval '1 hour' END,
+                CASE WHEN st = 'completed' THEN sent + interval '20 days' END,
+                sent + interval '3 days', 'bench', 1
+           FROM (SELECT i, $2::timestamptz - ((i * 31) % 700) * interval '1 day' AS sent,
+                        (ARRAY['dispatched','delivered','accepted','rejected','in_progress','completed',
+                               'cancelled','delivery_failed'])[1 + i % 8] AS st
+                   FROM generate_series(1, $1) i) s
+           JOIN case_file c ON c.id = md5('case' || (i * 3 + 1))::uuid`,
+        [referrals, NOW],
+      ),
+    );
+    const interviews = Math.round(CASES * 1.5);
+    await timed(`interviews (${interviews.toLocaleString('en')}, 1.5 per case)`, () =>
+      q(
+        `INSERT INTO interview (case_id, child_id, interviewer_id, conducted_at, purpose, topics)
+         SELECT c.id, c.child_id, pg_temp.v4('user' || c.agency_id || (i % 3)),
+                $2::timestamptz - ((i * 37) % 700) * interval '1 day', 'assessment', '{family_situation}'
+           FROM generate_series(1, $1) i JOIN case_file c ON c.id = md5('case' || (i % $3 + 1))::uuid`,
+        [interviews, NOW, CASES],
+      ),
     );
     await timed('VACUUM ANALYZE', () => q('VACUUM ANALYZE'));
   } finally {

@@ -82,15 +82,13 @@ export interface MetricItems {
 
 /**
  * One monitoring metric: an aggregate over the caller's scope and period, and optionally a
- * drill-down list. `requires` names the tables it reads that other modules own; the registry
- * leaves the provider out while any of them is missing.
+ * drill-down list.
  */
 export interface MetricProvider {
   name: string;
   /** `flow` metrics count events in a period (default: the last 12 months); `snapshot` metrics
    * describe the current state and filter by period only when one is given. */
   kind: 'flow' | 'snapshot';
-  requires: string[];
   aggregate(ctx: MetricContext): Promise<MetricData>;
   items?: MetricItems;
 }

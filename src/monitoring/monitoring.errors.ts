@@ -5,8 +5,8 @@ export const MonitoringErrors = defineErrors({
     status: 404,
     title: { es: 'Métrica desconocida', en: 'Unknown metric' },
     detail: {
-      es: 'La métrica {metric} no existe o no está disponible. Disponibles: {available}.',
-      en: 'Metric {metric} does not exist or is not available. Available: {available}.',
+      es: 'La métrica {metric} no existe. Disponibles: {available}.',
+      en: 'Metric {metric} does not exist. Available: {available}.',
     },
   },
   NO_DRILL_DOWN: {

@@ -4,7 +4,6 @@ import { Agency } from '../directory/agency.entity';
 import { MonitoringClosureCount } from './closure-count.entity';
 import { MonitoringOpenCaseCount } from './open-case-count.entity';
 import { ExportFile } from './export-file.entity';
-import { MetricRegistry } from './metric-registry';
 import { MonitoringExportProcessor } from './monitoring-export.processor';
 import { MonitoringExportService } from './monitoring-export.service';
 import { MonitoringExportsController } from './monitoring-exports.controller';
@@ -20,13 +19,7 @@ import { RegionalMonitoringController } from './regional-monitoring.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([ExportFile, Agency, MonitoringOpenCaseCount, MonitoringClosureCount])],
   controllers: [MonitoringExportsController, RegionalMonitoringController, MonitoringController],
-  providers: [
-    MetricRegistry,
-    MonitoringService,
-    MonitoringExportService,
-    MonitoringExportProcessor,
-    MonitoringPolicy,
-  ],
-  exports: [MetricRegistry, MonitoringService],
+  providers: [MonitoringService, MonitoringExportService, MonitoringExportProcessor, MonitoringPolicy],
+  exports: [MonitoringService],
 })
 export class MonitoringModule {}

@@ -10,7 +10,7 @@ import type { FieldIssue } from '../common/errors/app-error';
 import type { Lang } from '../common/errors/lang';
 import { Agency } from '../directory/agency.entity';
 import { PolicyService } from '../policy/policy.service';
-import { MetricRegistry } from './metric-registry';
+import { METRICS } from './metric-registry';
 import type { MetricContext, MetricProvider, MetricScope, ScopeColumns } from './metric.types';
 import { aggregateCsv, itemsHeader, itemsLines } from './monitoring-csv';
 import { MonitoringErrors } from './monitoring.errors';
@@ -56,20 +56,15 @@ interface Resolved {
 export class MonitoringService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: MetricRegistry,
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
   ) {}
 
-  async metricNames(): Promise<string[]> {
-    return [...(await this.registry.available()).keys()];
-  }
-
   /** Aggregates of one metric or of all (`overview`). */
   async aggregate(actor: Actor, req: MonitoringRequest, now = this.clock.now()) {
-    const providers = await this.providers(req.metric);
+    const providers = this.providers(req.metric);
     const results = await Promise.all(
       providers.map(async (p) => {
         const r = await this.resolve(actor, req, p, now, 'read');
@@ -102,7 +97,7 @@ export class MonitoringService {
 
   /** One keyset page of a metric's drill-down list (national view only). */
   async items(actor: Actor, req: MonitoringRequest, now = this.clock.now()) {
-    const [p] = await this.providers(req.metric);
+    const [p] = this.providers(req.metric);
     if (!p.items) throw MonitoringErrors.NO_DRILL_DOWN({ metric: p.name });
     const r = await this.resolve(actor, req, p, now, 'read');
     const filters = this.itemFilters(p, req.filters ?? {});
@@ -114,7 +109,7 @@ export class MonitoringService {
   /** A CSV answered in the request: refused with EXPORT_TOO_LARGE over the limits. */
   async directCsv(actor: Actor, req: MonitoringRequest, lang: Lang): Promise<string> {
     const now = this.clock.now();
-    const providers = await this.providers(req.metric);
+    const providers = this.providers(req.metric);
     for (const p of providers) {
       const r = await this.resolve(actor, req, p, now, 'export');
       if (
@@ -145,7 +140,7 @@ export class MonitoringService {
     now: Date,
     maxRows?: number,
   ): Promise<{ content: string; rows: number }> {
-    const providers = await this.providers(req.metric);
+    const providers = this.providers(req.metric);
     if (!req.items) {
       const results = await Promise.all(
         providers.map(async (p) => {
@@ -175,7 +170,7 @@ export class MonitoringService {
 
   /** Checks a request up front (scope, filters, rights) so an export job cannot fail on them later. */
   async validate(actor: Actor, req: MonitoringRequest, now: Date): Promise<void> {
-    const providers = await this.providers(req.metric);
+    const providers = this.providers(req.metric);
     for (const p of providers) {
       await this.resolve(actor, req, p, now, 'export');
       if (req.items) {
@@ -185,14 +180,13 @@ export class MonitoringService {
     }
   }
 
-  private async providers(metric: string): Promise<MetricProvider[]> {
-    const available = await this.registry.available();
-    if (metric === 'overview') return [...available.values()];
-    const p = available.get(metric);
+  private providers(metric: string): MetricProvider[] {
+    if (metric === 'overview') return [...METRICS.values()];
+    const p = METRICS.get(metric);
     if (!p)
       throw MonitoringErrors.METRIC_NOT_FOUND({
         metric,
-        available: [...available.keys(), 'overview'].join(', '),
+        available: [...METRICS.keys(), 'overview'].join(', '),
       });
     return [p];
   }

@@ -30,6 +30,8 @@ export type OverrideBasis = (typeof OVERRIDE_BASES)[number];
 @Index('referral_outbox_idx', ['senderAgencyId', 'createdAt', 'id'])
 @Index('referral_case_idx', ['caseId'])
 @Index('referral_consent_idx', ['consentId'])
+// Monitoring reads a country's referrals dispatched in a period (src/monitoring/metrics/referrals.metric.ts).
+@Index('referral_sender_country_dispatched_idx', ['senderCountry', 'dispatchedAt'])
 // The overdue scan's index (ReferralOverdueSource repeats this predicate): unanswered referrals
 // below the last escalation level, so answered or fully escalated ones cost the scan nothing.
 @Index('referral_overdue_scan_idx', ['responseDueAt', 'id'], {

@@ -74,11 +74,7 @@ export async function makeCases(ds: DataSource, n: number, spec: CaseSpec): Prom
   return out;
 }
 
-/**
- * The tables other modules own (follow-ups, referrals, cases' interview log), created with the
- * column names the monitoring providers are written against. Call before the first monitoring
- * request: the metric registry looks for them once.
- */
+/** A follow-up row as the follow-ups module writes it (the overdue scan sets overdue_since and the level). */
 export async function makeFollowUp(
   ds: DataSource,
   c: CaseFile,

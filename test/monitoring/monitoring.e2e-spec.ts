@@ -151,11 +151,8 @@ describe('monitoring (national)', () => {
       overdueSince: d('2026-05-02'),
       escalationLevel: 3,
     });
-    await makeFollowUp(ds, b1[0], {
-      dueAt: d('2026-08-20T12:00:00Z'),
-      overdueSince: d('2026-08-21'),
-      escalationLevel: 0,
-    });
+    // Past due but not yet escalated (the scan has not flagged it).
+    await makeFollowUp(ds, b1[0], { dueAt: d('2026-08-20T12:00:00Z'), escalationLevel: 0 });
     await makeFollowUp(ds, a2[0], { dueAt: d('2026-09-10T12:00:00Z') });
     await makeFollowUp(ds, a2[1], {
       status: 'completed',
@@ -202,6 +199,13 @@ describe('monitoring (national)', () => {
       status: 'delivered',
       dispatchedAt: d('2026-08-30'),
       responseDueAt: d('2026-09-09'),
+    });
+    // Delivery failed and past its deadline: still unanswered, so overdue (sent by GT B).
+    await makeReferral(ds, b1[1], {
+      recipientAgencyId: gtA.id,
+      status: 'delivery_failed',
+      dispatchedAt: d('2026-08-05'),
+      responseDueAt: d('2026-08-15'),
     });
     await makeReferral(ds, h1[0], {
       recipientAgencyId: hnA.id,
@@ -287,13 +291,18 @@ describe('monitoring (national)', () => {
     const res = await get('lead', '/api/v1/monitoring/referrals?from=2026-07-01&to=2026-09-01');
     const [byStatus, overdue] = res.body.tables;
     expect(byStatus.rows[0].cells).toMatchObject({ accepted: 1, in_progress: 1, rejected: 1, delivered: 2 });
-    expect(overdue.rows[0].cells).toEqual({ count: 1 });
+    expect(byStatus.rows[0].cells).toMatchObject({ delivery_failed: 1 });
+    expect(overdue.rows[0].cells).toEqual({ count: 2 });
     expect(res.body.stats).toEqual([
       { country: 'GT', withheld: false, values: { acceptanceRate: 0.667, medianHoursToAccept: 20 } },
     ]);
     const items = await get('lead', '/api/v1/monitoring/referrals/items?overdue=true');
-    expect(items.body.items).toHaveLength(1);
-    expect(items.body.items[0]).toMatchObject({ status: 'delivered', overdue: true });
+    expect(
+      items.body.items.map((i: { status: string; overdue: boolean }) => [i.status, i.overdue]).sort(),
+    ).toEqual([
+      ['delivered', true],
+      ['delivery_failed', true],
+    ]);
   });
 
   it('reports closures by reason and month', async () => {

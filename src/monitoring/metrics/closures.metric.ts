@@ -22,7 +22,6 @@ const CLOSED = { sql: 'c.closed_at IS NOT NULL', params: {} };
 export const closuresMetric: MetricProvider = {
   name: 'closures',
   kind: 'flow',
-  requires: [],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const rows = monthAligned(ctx.from) && monthAligned(ctx.to) ? await fromRollup(ctx) : await live(ctx);
     return {

@@ -13,7 +13,6 @@ const round1 = (n: number | string | null) => (n === null ? null : Math.round(Nu
 export const indicatorScoresMetric: MetricProvider = {
   name: 'indicator-scores',
   kind: 'flow',
-  requires: [],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const rows = monthAligned(ctx.from) && monthAligned(ctx.to) ? await fromRollup(ctx) : await live(ctx);
     const monthly = new Map<

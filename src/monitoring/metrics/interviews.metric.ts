@@ -12,7 +12,6 @@ const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
 export const interviewsMetric: MetricProvider = {
   name: 'interviews',
   kind: 'flow',
-  requires: ['interview'],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const where = and(ctx.scope.where(SCOPE), period('i.conducted_at', ctx.from, ctx.to));
     const rows = await query<{ country: string; bucket: string; children: number; interviews: number }>(

@@ -14,7 +14,6 @@ const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
 export const openCasesMetric: MetricProvider = {
   name: 'open-cases',
   kind: 'snapshot',
-  requires: [],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const rows = monthAligned(ctx.from) && monthAligned(ctx.to) ? await fromRollup(ctx) : await live(ctx);
     // GROUPING bits (phase, risk, agency): 3 = by phase, 5 = by risk, 6 = by agency.

@@ -9,10 +9,13 @@ const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
 
 /**
  * Reads the follow-ups module's table: follow_up(id, case_id, status, due_at, overdue_since,
- * escalation_level). Overdue = flagged by the overdue scan (overdue_since set) and still open.
+ * escalation_level). Overdue = still `scheduled` and past due, the follow-ups module's overdue
+ * scan predicate (completed, missed and cancelled follow-ups are settled). The scan flags an item
+ * (`overdue_since`, level 1) only once the caseworker threshold has passed, so level 0 counts the
+ * items past due but not yet escalated.
  */
 const OVERDUE = {
-  sql: `f.overdue_since IS NOT NULL AND f.status NOT IN ('completed', 'cancelled', 'missed')`,
+  sql: `f.status = 'scheduled' AND f.due_at < CAST(:now AS timestamptz)`,
   params: {},
 };
 const AGE_DAYS = `floor(extract(epoch FROM (CAST(:now AS timestamptz) - f.due_at)) / 86400)`;
@@ -23,7 +26,6 @@ const BUCKET = `CASE WHEN ${AGE_DAYS} <= 7 THEN '0-7' WHEN ${AGE_DAYS} <= 30 THE
 export const overdueFollowUpsMetric: MetricProvider = {
   name: 'overdue-follow-ups',
   kind: 'snapshot',
-  requires: ['follow_up'],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const where = and(OVERDUE, ctx.scope.where(SCOPE), period('f.due_at', ctx.from, ctx.to));
     const rows = await query<{ country: string; level: string; bucket: string; g: number; n: number }>(

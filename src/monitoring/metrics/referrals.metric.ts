@@ -1,26 +1,20 @@
 import type { MetricContext, MetricData, MetricProvider } from '../metric.types';
 import { and, period, query } from '../sql';
 import { keysetPage } from './case-items';
+import { REFERRAL_STATUSES, unansweredSql } from '../../referrals/referral-lifecycle';
 
-/** The referrals module's lifecycle (DESIGN.md), after dispatch. */
-export const REFERRAL_STATUSES = [
-  'dispatched',
-  'delivered',
-  'accepted',
-  'rejected',
-  'in_progress',
-  'completed',
-  'cancelled',
-  'delivery_failed',
-] as const;
+/** Every status of the referrals module's lifecycle once dispatched (drafts are never counted). */
+export const DISPATCHED_STATUSES = REFERRAL_STATUSES.filter((s) => s !== 'draft');
 /** Referrals are scoped by their sender's country and sending agency. */
 const SCOPE = { countryCode: 'r.sender_country', agencyId: 'r.sender_agency_id' };
 /** When the recipient accepted: responded_at of a referral whose answer was acceptance. */
 const ACCEPTED_AT = `(CASE WHEN r.status IN ('accepted', 'in_progress', 'completed') THEN r.responded_at END)`;
 const DISPATCHED = { sql: 'r.dispatched_at IS NOT NULL', params: {} };
-/** Unanswered past the response deadline. */
-const OVERDUE = `r.responded_at IS NULL AND r.status IN ('dispatched', 'delivered')
-  AND r.response_due_at < CAST(:now AS timestamptz)`;
+/**
+ * The referrals module's own "overdue" (its outbox `overdue` filter and the escalation scan's
+ * candidates): still awaiting the recipient's answer (UNANSWERED_STATUSES) past the response deadline.
+ */
+const OVERDUE = `${unansweredSql('r')} AND r.response_due_at < CAST(:now AS timestamptz)`;
 
 /**
  * Reads the referrals module's table: referral(id, case_id, sender_agency_id, sender_country,
@@ -31,7 +25,6 @@ const OVERDUE = `r.responded_at IS NULL AND r.status IN ('dispatched', 'delivere
 export const referralsMetric: MetricProvider = {
   name: 'referrals',
   kind: 'flow',
-  requires: ['referral'],
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const where = and(DISPATCHED, ctx.scope.where(SCOPE), period('r.dispatched_at', ctx.from, ctx.to));
     const params = { ...where.params, now: ctx.now };
@@ -63,7 +56,7 @@ export const referralsMetric: MetricProvider = {
         {
           name: 'byStatus',
           dimension: 'status',
-          columns: REFERRAL_STATUSES,
+          columns: DISPATCHED_STATUSES,
           cells: byStatus.map((r) => ({ country: r.country, key: r.status, count: r.n })),
         },
         {
@@ -83,7 +76,7 @@ export const referralsMetric: MetricProvider = {
     };
   },
   items: {
-    filters: { status: REFERRAL_STATUSES, overdue: ['true'] },
+    filters: { status: DISPATCHED_STATUSES, overdue: ['true'] },
     fields: [
       'caseNumber',
       'countryCode',

@@ -14,6 +14,7 @@ import { CaseDueDates } from './case-due-dates';
 import { CaseErrors, issue } from './case.errors';
 import { CasePhaseService } from './case-phase.service';
 import { CaseVocabularies } from './case-vocabularies.service';
+import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 import {
   AssessmentContentDto,
   CreateAssessmentDto,
@@ -91,8 +92,7 @@ export class CaseAssessmentService {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'assess', { open: true });
       const a = await this.find(m, caseId, id, version, ['draft', 'returned']);
-      a.status = 'submitted';
-      a.submittedAt = this.clock.now();
+      markSubmitted(a, this.clock.now());
       const saved = await m.save(a);
       await this.write(m, actor, saved, 'assessment.submit');
       return saved;
@@ -101,17 +101,11 @@ export class CaseAssessmentService {
 
   review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
     return this.tx.run(async (m) => {
-      if (dto.decision === 'return' && !dto.comment)
-        throw CommonErrors.VALIDATION_FAILED({}, [
-          issue('comment', 'isDefined', 'Indique qué debe corregirse.', 'Say what must be corrected.'),
-        ]);
+      assertReviewComment(dto);
       const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
       const a = await this.find(m, caseId, id, dto.version, ['submitted']);
       const now = this.clock.now();
-      a.status = dto.decision === 'approve' ? 'approved' : 'returned';
-      a.reviewedBy = actor.userId;
-      a.reviewedAt = now;
-      a.reviewComment = dto.comment ?? null;
+      applyReview(a, dto, actor.userId, now);
       const saved = await m.save(a);
       await this.write(m, actor, saved, `assessment.${a.status}`);
       if (a.status === 'approved') await this.applyApproval(m, actor, c, a, now);

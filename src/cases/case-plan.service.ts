@@ -12,6 +12,7 @@ import { assertVersion, CaseAccess } from './case-access.service';
 import { CaseErrors, issue } from './case.errors';
 import { CasePhaseService } from './case-phase.service';
 import { PlanContentDto, ReviewDto, UpdatePlanDto } from './dto/case-records.dto';
+import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 
 /**
  * Case plans with versions: each new plan is a new numbered row; approving one supersedes the
@@ -81,8 +82,7 @@ export class CasePlanService {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'plan', { open: true });
       const plan = await this.find(m, caseId, id, version, ['draft', 'returned']);
-      plan.status = 'submitted';
-      plan.submittedAt = this.clock.now();
+      markSubmitted(plan, this.clock.now());
       const saved = await m.save(plan);
       await this.write(m, actor, saved, 'casePlan.submit');
       return saved;
@@ -91,16 +91,10 @@ export class CasePlanService {
 
   review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
     return this.tx.run(async (m) => {
-      if (dto.decision === 'return' && !dto.comment)
-        throw CommonErrors.VALIDATION_FAILED({}, [
-          issue('comment', 'isDefined', 'Indique qué debe corregirse.', 'Say what must be corrected.'),
-        ]);
+      assertReviewComment(dto);
       const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
       const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
-      plan.status = dto.decision === 'approve' ? 'approved' : 'returned';
-      plan.reviewedBy = actor.userId;
-      plan.reviewedAt = this.clock.now();
-      plan.reviewComment = dto.comment ?? null;
+      applyReview(plan, dto, actor.userId, this.clock.now());
       if (plan.status === 'approved')
         await m.update(CasePlan, { caseId, status: 'approved' }, { status: 'superseded' });
       const saved = await m.save(plan);

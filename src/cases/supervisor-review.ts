@@ -1,0 +1,34 @@
+import { CommonErrors } from '../common/errors/common.errors';
+import { issue } from './case.errors';
+import type { ReviewDto } from './dto/case-records.dto';
+
+/** The review steps assessments and case plans share: draft → submitted → approved | returned. */
+export interface Reviewable {
+  status: string;
+  submittedAt: Date | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  reviewComment: string | null;
+}
+
+/** A supervisor who returns a record must say what to correct. */
+export function assertReviewComment(dto: ReviewDto): void {
+  if (dto.decision === 'return' && !dto.comment)
+    throw CommonErrors.VALIDATION_FAILED({}, [
+      issue('comment', 'isDefined', 'Indique qué debe corregirse.', 'Say what must be corrected.'),
+    ]);
+}
+
+export function markSubmitted(record: Reviewable, now: Date): void {
+  record.status = 'submitted';
+  record.submittedAt = now;
+}
+
+/** Applies the supervisor's decision; returns the new status. */
+export function applyReview(record: Reviewable, dto: ReviewDto, reviewerId: string, now: Date): string {
+  record.status = dto.decision === 'approve' ? 'approved' : 'returned';
+  record.reviewedBy = reviewerId;
+  record.reviewedAt = now;
+  record.reviewComment = dto.comment ?? null;
+  return record.status;
+}

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../src/database/migrate';
+import IORedis from 'ioredis';
 
 /** Shared helpers for benchmarks that need the real PostgreSQL and Redis (the shared services). */
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -64,4 +65,20 @@ export async function startProcess(
       await exited;
     },
   };
+}
+
+/** Deletes every Redis key under a benchmark's queue prefix, so the shared Redis is left as found. */
+export async function dropQueueKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

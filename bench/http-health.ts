@@ -1,10 +1,9 @@
 import autocannon from 'autocannon';
-import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { Role } from '../src/auth/role';
 import type { Env } from '../src/config/env';
-import { freePort, REDIS_URL, scratchDatabase, startProcess } from './bench-services';
+import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } from './bench-services';
 
 /**
  * HTTP throughput and latency of the API process: GET /health/live (the bare stack: Fastify, Nest,
@@ -77,9 +76,7 @@ async function main(): Promise<void> {
   } finally {
     await api.stop();
     await db.drop();
-    const q = new Queue('system', { connection: { url: REDIS_URL }, prefix: queuePrefix });
-    await q.obliterate({ force: true });
-    await q.close();
+    await dropQueueKeys(queuePrefix);
   }
 }
 

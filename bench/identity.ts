@@ -9,6 +9,7 @@ import { createHttpApp } from '../src/http-app';
 import { hashPassword } from '../src/identity/password-hasher';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../src/seed/demo-directory';
 import { runSeed, seedId } from '../src/seed/seed';
+import { dropQueueKeys } from './bench-services';
 
 /**
  * Sign-in and directory figures on a database of its own (built from the migrations, seeded with
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(process.env.QUEUE_PREFIX!);
   }
 }
 

@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { migrate } from '../src/database/migrate';
 import { createHttpApp } from '../src/http-app';
+import { dropQueueKeys } from './bench-services';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -285,6 +286,7 @@ async function main(): Promise<void> {
   } finally {
     if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else console.log(`kept database ${name}`);
+    await dropQueueKeys(`bench-${name}`);
   }
 }
 

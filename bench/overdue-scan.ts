@@ -27,6 +27,7 @@ import { migrate } from '../src/database/migrate';
 import { OverdueScanService, ScanStats } from '../src/escalation/overdue-scan.service';
 import type { OverdueKey } from '../src/escalation/overdue-source';
 import { OverdueSourceRegistry } from '../src/escalation/overdue-source.registry';
+import { dropQueueKeys } from './bench-services';
 
 const ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000_000);
@@ -251,6 +252,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     if (!process.env.BENCH_KEEP_DB) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(process.env.QUEUE_PREFIX!);
   }
 }
 

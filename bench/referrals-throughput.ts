@@ -19,6 +19,7 @@ import { AppUser } from '../src/directory/app-user.entity';
 import { QueueService } from '../src/queues/queue.service';
 import { ReferralCreateService } from '../src/referrals/referral-create.service';
 import { verify } from '../src/referrals/referral-signature';
+import { dropQueueKeys } from './bench-services';
 
 /**
  * Referral delivery throughput, end to end: referrals created and dispatched through
@@ -333,6 +334,7 @@ async function main(): Promise<void> {
     await app.close();
     partner.server.close();
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(env.QUEUE_PREFIX);
   }
 }
 

@@ -7,6 +7,7 @@ import { Clock } from '../../src/common/clock';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
 import { QueueService } from '../../src/queues/queue.service';
+import { dropQueueKeys } from './queues';
 import { createTestDatabase } from './test-db';
 import { testEnv } from './test-env';
 
@@ -52,6 +53,7 @@ export async function createTestApp(
     await app.close();
     process.env = saved;
     await db.drop();
+    await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
   };
   return {
     app,

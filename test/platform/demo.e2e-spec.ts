@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/role';
 import { createTestDatabase } from '../harness/test-db';
+import { dropQueueKeys } from '../harness/queues';
 import { REDIS_URL, uniqueName } from '../harness/services';
 
 const DEMO = join(__dirname, '..', '..', 'dist', 'src', 'demo.js');
@@ -204,10 +205,11 @@ describe('demo mode (npm run demo)', () => {
 
   it('uses configured PostgreSQL and Redis when they answer', async () => {
     const db = await createTestDatabase();
+    const prefix = uniqueName('enlace-demo');
     const demo = await startDemo({
       DATABASE_URL: db.url,
       REDIS_URL,
-      QUEUE_PREFIX: uniqueName('enlace-demo'),
+      QUEUE_PREFIX: prefix,
       DEMO_DATA_DIR: 'memory',
     });
     try {
@@ -222,6 +224,7 @@ describe('demo mode (npm run demo)', () => {
     } finally {
       demo.kill();
       await db.drop();
+      await dropQueueKeys(REDIS_URL, prefix);
     }
   }, 120_000);
 });

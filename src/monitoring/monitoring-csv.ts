@@ -52,8 +52,9 @@ const line = (fields: unknown[]) => fields.map(csvField).join(',') + '\r\n';
 /** One line per published number, in long form (works the same for national and regional). */
 export function aggregateCsv(results: { metric: string; data: Presented }[], lang: Lang): string {
   let out = BOM + line(AGGREGATE_HEADERS[lang]);
-  const total = lang === 'es' ? 'total' : 'total';
-  const all = lang === 'es' ? 'TODOS' : 'ALL';
+  // Labels for the rows that sum over countries or categories ("total" reads the same in both).
+  const total = 'total';
+  const all = lang === 'es' ? 'todos' : 'all';
   for (const { metric, data } of results) {
     for (const t of data.tables) {
       for (const row of t.rows) {

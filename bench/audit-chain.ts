@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../src/auth/actor';
 import { Role } from '../src/auth/role';
@@ -10,35 +9,16 @@ import { AuditService } from '../src/audit/audit.service';
 import type { Clock } from '../src/common/clock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/migrate';
-
-/**
- * Audit chain throughput: appends N entries through AuditService from C concurrent writers (each
- * append its own transaction, as reads and denials are written), then verifies the whole chain
- * with the same verifier as `npm run audit:verify`. Runs on a database of its own, built from the
- * migrations and dropped at the end.
- *
- *   node dist/bench/audit-chain.js [entries=20000] [concurrency=8]
- *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (admin connection used to create it)
- */
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+import { PG_ADMIN_URL, adminQuery } from './bench-services';
 
 async function main(): Promise<void> {
   const entries = Number(process.argv[2] ?? 20000);
   const concurrency = Number(process.argv[3] ?? 8);
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `enlace_bench_audit_${randomBytes(4).toString('hex')}`;
-  const url = new URL(adminUrl);
+  const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
 
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const ds = new DataSource({ ...dataSourceOptions(url.toString(), concurrency + 2), migrations: [] });
   try {
     await migrate(url.toString(), 'run');
@@ -88,7 +68,7 @@ async function main(): Promise<void> {
     );
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

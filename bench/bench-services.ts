@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../src/database/migrate';
-import IORedis from 'ioredis';
+export { dropQueueKeys } from '../src/queues/queue-keys';
 
 /** Shared helpers for benchmarks that need the real PostgreSQL and Redis (the shared services). */
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,7 +19,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function admin(sql: string): Promise<void> {
+/** Runs one statement on the maintenance database (CREATE / DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const c = new Client({ connectionString: PG_ADMIN_URL });
   await c.connect();
   try {
@@ -32,11 +33,11 @@ async function admin(sql: string): Promise<void> {
 /** A scratch database migrated to the current head, dropped by `drop()`. */
 export async function scratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   await migrate(u.toString(), 'run');
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: u.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** Starts `node dist/src/<entry>.js` with the given environment; resolves once `ready()` holds. */
@@ -65,20 +66,4 @@ export async function startProcess(
       await exited;
     },
   };
-}
-
-/** Deletes every Redis key under a benchmark's queue prefix, so the shared Redis is left as found. */
-export async function dropQueueKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

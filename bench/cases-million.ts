@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../src/auth/actor';
 import { Role } from '../src/auth/role';
@@ -11,6 +10,7 @@ import { ChildMatchesRepository } from '../src/cases/child-matches.repository';
 import { addYears, searchName } from '../src/cases/search-name';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/migrate';
+import { PG_ADMIN_URL, adminQuery } from './bench-services';
 
 /**
  * A million children and cases: duplicate-search and case-list latencies. Builds its own database
@@ -167,16 +167,6 @@ const LAST = [
   'Zúñiga',
 ];
 
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 const sqlArray = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]::text[]`;
 
 function pct(xs: number[], p: number): number {
@@ -219,11 +209,10 @@ function vary(first: string, last: string, k: number): { first: string; last: st
 async function main(): Promise<void> {
   const children = Number(process.argv[2] ?? 1_000_000);
   const searches = Number(process.argv[3] ?? 200);
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `enlace_bench_cases_${randomBytes(4).toString('hex')}`;
-  const url = new URL(adminUrl);
+  const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const ds = new DataSource({ ...dataSourceOptions(url.toString(), 4), migrations: [] });
   try {
     await migrate(url.toString(), 'run');
@@ -409,7 +398,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

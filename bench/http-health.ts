@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   } finally {
     await api.stop();
     await db.drop();
-    await dropQueueKeys(queuePrefix);
+    await dropQueueKeys(REDIS_URL, queuePrefix);
   }
 }
 

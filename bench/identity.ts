@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { migrate } from '../src/database/migrate';
@@ -9,28 +8,7 @@ import { createHttpApp } from '../src/http-app';
 import { hashPassword } from '../src/identity/password-hasher';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../src/seed/demo-directory';
 import { runSeed, seedId } from '../src/seed/seed';
-import { dropQueueKeys } from './bench-services';
-
-/**
- * Sign-in and directory figures on a database of its own (built from the migrations, seeded with
- * the demo directory, dropped at the end):
- * - argon2id hash time with the configured parameters;
- * - login latency for a right password, a wrong password and an unknown email (the last two
- *   should cost the same: that is what keeps an unknown email from showing in response times);
- * - directory search and administrator user list latency through the HTTP stack.
- *
- *   npm run build && node dist/bench/identity.js [samples=30]
- *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  BENCH_REDIS_URL=redis://127.0.0.1:6379
- */
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+import { PG_ADMIN_URL, REDIS_URL, adminQuery, dropQueueKeys } from './bench-services';
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -42,9 +20,8 @@ function stats(xs: number[]): string {
 
 async function main(): Promise<void> {
   const samples = Number(process.argv[2] ?? 30);
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `enlace_bench_identity_${randomBytes(4).toString('hex')}`;
-  const url = new URL(adminUrl);
+  const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   // The app reads its environment at boot.
   Object.assign(process.env, {
@@ -57,7 +34,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'error',
   });
 
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   try {
     await migrate(url.toString(), 'run');
     Logger.overrideLogger(false);
@@ -135,8 +112,8 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropQueueKeys(process.env.QUEUE_PREFIX!);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(REDIS_URL, process.env.QUEUE_PREFIX!);
   }
 }
 

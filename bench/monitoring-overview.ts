@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { migrate } from '../src/database/migrate';
 import { createHttpApp } from '../src/http-app';
-import { dropQueueKeys } from './bench-services';
+import { PG_ADMIN_URL, REDIS_URL, adminQuery, dropQueueKeys } from './bench-services';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -30,24 +30,13 @@ const opt = (name: string, fallback: number) => {
 const CASES = opt('cases', 1_000_000);
 const REQUESTS = opt('requests', 50);
 const KEEP = args.includes('--keep');
-const ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NOW = '2026-09-01T12:00:00Z';
 
 const dbUrl = (name: string) => {
-  const u = new URL(ADMIN);
+  const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   return u.toString();
 };
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -218,7 +207,7 @@ async function main(): Promise<void> {
   const name = `enlace_bench_mon_${Date.now().toString(36)}`;
   const url = dbUrl(name);
   console.log(`Monitoring overview benchmark: ${CASES.toLocaleString('en')} cases, database ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   try {
     await timed('migrations', () => migrate(url, 'run'));
     await load(url);
@@ -284,9 +273,9 @@ async function main(): Promise<void> {
       await measure(app, actor('lead_unit_officer'), `/api/v1/monitoring/${m}`, m);
     await app.close();
   } finally {
-    if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!KEEP) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else console.log(`kept database ${name}`);
-    await dropQueueKeys(`bench-${name}`);
+    await dropQueueKeys(REDIS_URL, `bench-${name}`);
   }
 }
 

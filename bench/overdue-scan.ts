@@ -20,16 +20,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { migrate } from '../src/database/migrate';
 import { OverdueScanService, ScanStats } from '../src/escalation/overdue-scan.service';
 import type { OverdueKey } from '../src/escalation/overdue-source';
 import { OverdueSourceRegistry } from '../src/escalation/overdue-source.registry';
-import { dropQueueKeys } from './bench-services';
+import { PG_ADMIN_URL, REDIS_URL, adminQuery, dropQueueKeys } from './bench-services';
 
-const ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 10_000_000);
 const OVERDUE = Math.round(SMALL / 100);
@@ -38,20 +36,10 @@ const CHUNK = 1_000_000;
 const AS_OF = new Date('2026-11-28T12:00:00Z');
 
 const dbUrl = (name: string) => {
-  const u = new URL(ADMIN);
+  const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
   return u.toString();
 };
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = process.hrtime.bigint();
@@ -199,7 +187,7 @@ const summary = (s: ScanStats[]) =>
 
 async function main(): Promise<void> {
   const name = `enlace_bench_overdue_${Date.now().toString(36)}`;
-  await admin(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = dbUrl(name);
   console.log(`database ${name}`);
   await migrate(url, 'run');
@@ -251,8 +239,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
-    if (!process.env.BENCH_KEEP_DB) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropQueueKeys(process.env.QUEUE_PREFIX!);
+    if (!process.env.BENCH_KEEP_DB) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(REDIS_URL, process.env.QUEUE_PREFIX!);
   }
 }
 

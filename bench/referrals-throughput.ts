@@ -5,7 +5,6 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DataSharingAgreement } from '../src/agreements/agreement.entity';
 import { AppModule } from '../src/app.module';
@@ -19,7 +18,7 @@ import { AppUser } from '../src/directory/app-user.entity';
 import { QueueService } from '../src/queues/queue.service';
 import { ReferralCreateService } from '../src/referrals/referral-create.service';
 import { verify } from '../src/referrals/referral-signature';
-import { dropQueueKeys } from './bench-services';
+import { PG_ADMIN_URL, REDIS_URL, adminQuery, dropQueueKeys } from './bench-services';
 
 /**
  * Referral delivery throughput, end to end: referrals created and dispatched through
@@ -37,16 +36,6 @@ import { dropQueueKeys } from './bench-services';
 const root = join(__dirname, '..', '..');
 const SECRET_REF = 'AGENCY_SECRET_BENCH_PARTNER';
 const SECRET = randomBytes(24).toString('hex');
-
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function startPartner(): Promise<{
   server: Server;
@@ -114,9 +103,8 @@ async function main(): Promise<void> {
   const internalN = Number(process.argv[2] ?? 2000);
   const externalN = Number(process.argv[3] ?? 500);
   const concurrency = Number(process.argv[4] ?? 8);
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `enlace_bench_ref_${randomBytes(4).toString('hex')}`;
-  const dbUrl = new URL(adminUrl);
+  const dbUrl = new URL(PG_ADMIN_URL);
   dbUrl.pathname = `/${name}`;
   const partner = await startPartner();
   const env: Record<string, string> = {
@@ -133,7 +121,7 @@ async function main(): Promise<void> {
   for (const k of ['OUTBOX_POLL_MS', 'WORKER_CONCURRENCY']) if (process.env[k]) env[k] = process.env[k]!;
   Object.assign(process.env, env);
 
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   await migrate(env.DATABASE_URL, 'run');
 
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
@@ -333,8 +321,8 @@ async function main(): Promise<void> {
     }
     await app.close();
     partner.server.close();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropQueueKeys(env.QUEUE_PREFIX);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropQueueKeys(REDIS_URL, env.QUEUE_PREFIX);
   }
 }
 

@@ -5,7 +5,6 @@ import { AuditService } from '../../src/audit/audit.service';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import { asTamperer, auditRows, runVerifyCommand } from '../factories/audit.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
-import { AppWithDirectoryEntities } from '../factories/directory-entities.module';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 const ENTRIES = '/api/v1/audit/entries';
@@ -21,7 +20,7 @@ describe('audit API', () => {
   const caseB = randomUUID();
 
   beforeAll(async () => {
-    t = await createTestApp({ module: AppWithDirectoryEntities });
+    t = await createTestApp();
     audit = t.app.get(AuditService);
     const gt = await makeAgency(t.dataSource, { countryCode: 'GT' });
     const hn = await makeAgency(t.dataSource, { countryCode: 'HN' });

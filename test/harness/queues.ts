@@ -1,5 +1,4 @@
 import type { QueueService } from '../../src/queues/queue.service';
-import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -51,23 +50,4 @@ export async function eventually<T>(
     v = await fn();
   }
   return v;
-}
-
-/** Deletes every Redis key under a test's queue prefix, so the shared Redis is left as found. */
-export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // A test that stopped its own Redis has nothing to clean on the shared one.
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/role';
 import { createTestDatabase } from '../harness/test-db';
-import { dropQueueKeys } from '../harness/queues';
+import { dropQueueKeys } from '../../src/queues/queue-keys';
 import { REDIS_URL, uniqueName } from '../harness/services';
 
 const DEMO = join(__dirname, '..', '..', 'dist', 'src', 'demo.js');

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { markEscalatedIn } from '../escalation/overdue-source';
 import type { OverdueItem, OverdueKey, OverdueSource } from '../escalation/overdue-source';
 import { OverdueSourceRegistry } from '../escalation/overdue-source.registry';
 
@@ -65,19 +66,10 @@ export class FollowUpOverdueSource implements OverdueSource, OnModuleInit {
     }));
   }
 
-  async markEscalated(
+  markEscalated(
     m: EntityManager,
     updates: { id: string; level: number; overdueSince: Date }[],
   ): Promise<void> {
-    if (!updates.length) return;
-    // Not a user edit: the version stays, so nobody's open form goes stale because of a scan.
-    await m.query(
-      `UPDATE follow_up f
-          SET escalation_level = GREATEST(f.escalation_level, u.level),
-              overdue_since = COALESCE(f.overdue_since, u.since)
-         FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[]) AS u(id, level, since)
-        WHERE f.id = u.id`,
-      [updates.map((u) => u.id), updates.map((u) => u.level), updates.map((u) => u.overdueSince)],
-    );
+    return markEscalatedIn(m, 'follow_up', updates);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { markEscalatedIn } from '../escalation/overdue-source';
 import type { OverdueItem, OverdueKey, OverdueSource } from '../escalation/overdue-source';
 import { OverdueSourceRegistry } from '../escalation/overdue-source.registry';
 import { unansweredSql } from './referral-lifecycle';
@@ -72,19 +73,10 @@ export class ReferralOverdueSource implements OverdueSource, OnModuleInit {
     }));
   }
 
-  async markEscalated(
+  markEscalated(
     m: EntityManager,
     updates: { id: string; level: number; overdueSince: Date }[],
   ): Promise<void> {
-    if (!updates.length) return;
-    // Not a user edit: the version stays, so a recipient answering at the same time is not refused as stale.
-    await m.query(
-      `UPDATE referral r
-          SET escalation_level = GREATEST(r.escalation_level, u.level),
-              overdue_since = COALESCE(r.overdue_since, u.since)
-         FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[]) AS u(id, level, since)
-        WHERE r.id = u.id`,
-      [updates.map((u) => u.id), updates.map((u) => u.level), updates.map((u) => u.overdueSince)],
-    );
+    return markEscalatedIn(m, 'referral', updates);
   }
 }

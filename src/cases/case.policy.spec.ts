@@ -36,18 +36,22 @@ describe('CasePolicy', () => {
     }
   });
 
-  it('gives the lead unit (own country) and analysts (all countries) operational fields only', () => {
+  it('gives the lead unit operational fields of its own country only', () => {
     const lead = ability(actor(Role.LeadUnitOfficer));
     expect(permittedClasses(lead, 'read', 'Case', kase({ agencyId: 'a9' }), CASE_FIELDS)).toEqual([
       'operational',
     ]);
     expect(lead.can('read', kase({ countryCode: 'HN' }))).toBe(false);
     expect(lead.can('update', kase())).toBe(false);
+  });
+
+  it('gives regional analysts no case at all: aggregates only, through monitoring', () => {
     const analyst = ability(actor(Role.RegionalAnalyst));
-    expect(permittedClasses(analyst, 'read', 'Case', kase({ countryCode: 'HN' }), CASE_FIELDS)).toEqual([
-      'operational',
-    ]);
-    expect(analyst.can('read', kase(), 'firstNames')).toBe(false);
+    for (const action of [...CASEWORK_ACTIONS, ...SUPERVISION_ACTIONS, 'create'])
+      for (const country of ['GT', 'HN'])
+        expect(analyst.can(action, kase({ countryCode: country }))).toBe(false);
+    expect(analyst.can('list', 'Case')).toBe(false);
+    expect(analyst.can('search', 'Child')).toBe(false);
   });
 
   it('gives the case team every field class', () => {

@@ -22,10 +22,11 @@ export const SUPERVISION_ACTIONS = ['approve', 'assign', 'reopen', 'extend', 'vi
 
 /**
  * Need-to-know on cases (DESIGN.md, Confidentiality): the caseworker works on the cases assigned
- * to them, the supervisor on the agency's; the lead-unit officer (own country) and the regional
- * analyst (all countries) read operational fields only; the administrator, the auditor and the
- * referral focal point get no case content (the auditor may read a case's access log, which holds
- * none). Referral recipients read snapshots through the referrals module instead.
+ * to them, the supervisor on the agency's; the lead-unit officer reads operational fields of the
+ * country's cases; the regional analyst gets aggregates only (monitoring, small cells suppressed),
+ * never a case; the administrator, the auditor and the referral focal point get no case content
+ * (the auditor may read a case's access log, which holds none). Referral recipients read
+ * snapshots through the referrals module instead.
  */
 @PolicyRulesProvider()
 export class CasePolicy implements PolicyRules {
@@ -43,9 +44,6 @@ export class CasePolicy implements PolicyRules {
         break;
       case Role.LeadUnitOfficer:
         can(['read', 'list'], 'Case', CASE_OPERATIONAL_FIELDS, { countryCode: actor.countryCode });
-        break;
-      case Role.RegionalAnalyst:
-        can(['read', 'list'], 'Case', CASE_OPERATIONAL_FIELDS);
         break;
       case Role.Auditor:
         can('viewAccessLog', 'Case', { countryCode: actor.countryCode });

@@ -135,10 +135,9 @@ describe('cases: authorization matrix and field classes', () => {
         'otherAgencySupervisor',
         'leadUnit',
         'otherCountryLeadUnit',
-        'analyst',
       ],
     ],
-    ['GET', '/api/v1/cases/:id', () => undefined, [...TEAM, 'leadUnit', 'analyst']],
+    ['GET', '/api/v1/cases/:id', () => undefined, [...TEAM, 'leadUnit']],
     ['PATCH', '/api/v1/cases/:id', () => ({ version: 1, immediateNeeds: ['food'] }), TEAM],
     [
       'POST',
@@ -316,14 +315,14 @@ describe('cases: authorization matrix and field classes', () => {
     },
   );
 
-  it('returns every field class to the case team and only operational fields to the lead unit and analysts', async () => {
+  it('returns every field class to the case team and only operational fields to the lead unit', async () => {
     for (const w of TEAM) {
       const res = await t.request('GET', `/api/v1/cases/${caseId}`, { token: t.tokenFor(who[w]) });
       expect(classOf(Object.keys(res.body))).toEqual(['identifying', 'operational', 'sensitive']);
       expect(res.body.firstNames).toBe('José María');
       expect(res.body.genderIdentity).toBe('masculino');
     }
-    for (const w of ['leadUnit', 'analyst'] as Who[]) {
+    for (const w of ['leadUnit'] as Who[]) {
       const res = await t.request('GET', `/api/v1/cases/${caseId}`, { token: t.tokenFor(who[w]) });
       expect(res.status).toBe(200);
       expect(classOf(Object.keys(res.body))).toEqual(['operational']);
@@ -406,7 +405,6 @@ describe('cases: authorization matrix and field classes', () => {
     expect(agency.length).toBeLessThan(total);
     expect(new Set(agency.map((c) => c.id)).size).toBe(agency.length);
     expect(await all('otherCountryLeadUnit')).toEqual([]);
-    expect((await all('analyst')).length).toBe(total);
     expect((await all('supervisor', '&riskLevel=high')).map((c) => c.firstNames).sort()).toEqual([
       'Ana',
       'Berta',
@@ -420,6 +418,19 @@ describe('cases: authorization matrix and field classes', () => {
     expect(overdue.every((c) => c.overdue === true && c.assessmentDueExplain)).toBe(true);
     expect((await all('supervisor', '&overdue=false')).every((c) => c.overdue === false)).toBe(true);
     t.clock.set('2026-06-01T12:00:00Z');
+  });
+
+  it('gives regional analysts aggregates only: no case list, no case row, the regional aggregates still answer', async () => {
+    const as = { token: t.tokenFor(who.analyst) };
+    const before = await denials(who.analyst.userId);
+    const list = await t.request('GET', '/api/v1/cases', as);
+    expect(list.status).toBe(403);
+    expect(list.headers['content-type']).toMatch(/problem\+json/);
+    expect(list.body).not.toHaveProperty('items');
+    expect((await t.request('GET', `/api/v1/cases/${caseId}`, as)).status).toBe(403);
+    expect(await denials(who.analyst.userId)).toBe(before + 2);
+    const regional = await t.request('GET', '/api/v1/monitoring/regional/open-cases?countries=GT,HN', as);
+    expect(regional.status).toBe(200);
   });
 
   it('lets a supervisor reassign within the agency only', async () => {

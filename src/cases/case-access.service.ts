@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { Action } from '../authz/ability';
+import { Action, asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { CaseFile } from './case-file.entity';
@@ -41,6 +41,11 @@ export class CaseAccess {
     if (opts.open && c.status !== 'open') throw CaseErrors.CASE_CLOSED();
     if (opts.version !== undefined) assertVersion(c.version, opts.version);
     return c;
+  }
+
+  /** May the caller do `action` (on `field`) to this case? For what a response shows of other cases. */
+  allows(actor: Actor, action: Action, c: CaseFile, field?: string): boolean {
+    return this.authz.ability(actor).can(action, asSubject('Case', caseSubject(c)), field);
   }
 }
 

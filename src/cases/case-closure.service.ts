@@ -137,7 +137,7 @@ export class CaseClosureService {
         open: true,
         version: dto.version,
       });
-      const child = (await this.cases.child(m, c.childId))!;
+      const child = await this.cases.childRecord(m, c);
       if (!child.dateOfBirth) throw CaseErrors.EXTENSION_NOT_ALLOWED({ maxAge: '?', limit: '?' });
       const limit = this.due.extensionLimit(c.countryCode, child.dateOfBirth);
       if (dto.until > limit.on || (c.ageOfMajorityOn && dto.until <= c.ageOfMajorityOn))

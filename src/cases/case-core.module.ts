@@ -5,6 +5,7 @@ import { AppUser } from '../directory/app-user.entity';
 import { CaseFile } from './case-file.entity';
 import { Child } from './child.entity';
 import { Consent } from './consent.entity';
+import { LinkedChildRecord } from './linked-child-record.entity';
 import { CaseDataService } from './case-data.service';
 import { CaseLookupService } from './case-lookup.service';
 
@@ -15,7 +16,7 @@ import { CaseLookupService } from './case-lookup.service';
 @Global()
 @Module({
   // The core records every module reads; registering an entity twice is harmless.
-  imports: [TypeOrmModule.forFeature([CaseFile, Child, Consent, Agency, AppUser])],
+  imports: [TypeOrmModule.forFeature([CaseFile, Child, LinkedChildRecord, Consent, Agency, AppUser])],
   providers: [CaseLookupService, CaseDataService],
   exports: [CaseLookupService, CaseDataService],
 })

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFile } from './case-file.entity';
-import { Child } from './child.entity';
+import type { ChildData } from './child.entity';
+import { childRecordOf } from './child-record';
 
 /** Reads one data category of a case (for a referral snapshot); undefined when there is nothing. */
-export type CategoryReader = (manager: EntityManager, c: CaseFile, child: Child) => Promise<unknown>;
+export type CategoryReader = (manager: EntityManager, c: CaseFile, child: ChildData) => Promise<unknown>;
 
 /**
  * The case's data grouped by the data categories of config/vocabularies/data-categories.yaml.
@@ -61,7 +62,8 @@ export class CaseDataService {
     categories: string[],
   ): Promise<Record<string, unknown>> {
     const c = await manager.findOneOrFail(CaseFile, { where: { id: caseId } });
-    const child = await manager.findOneOrFail(Child, { where: { id: c.childId } });
+    // The case's own record of the child, never what another case linked to the child recorded.
+    const child = await childRecordOf(manager, c);
     const out: Record<string, unknown> = {};
     for (const category of categories) {
       const reader = this.readers.get(category);

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access.service';
 import { CaseErrors, issue } from './case.errors';
 import { CaseVocabularies } from './case-vocabularies.service';
+import { CasesRepository } from './cases.repository';
 import { CreateInterviewDto } from './dto/case-records.dto';
 import { Interview } from './interview.entity';
 
@@ -23,6 +24,7 @@ export class CaseInterviewService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly vocab: CaseVocabularies,
+    private readonly cases: CasesRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateInterviewDto) {
@@ -71,11 +73,19 @@ export class CaseInterviewService {
     });
   }
 
-  /** The child's interviews across all their cases, with the counts the supervisor watches. */
+  /**
+   * The child's interviews across all their cases, with the counts the supervisor watches.
+   * Interviews of cases the caller may not read (another agency's, say) are listed only as
+   * operational references — which case, when, which topics — so the child is not asked again
+   * without anyone seeing what they said; each such listing is in that case's access log.
+   */
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'readRecords');
-      const items = await m.find(Interview, { where: { childId: c.childId }, order: { conductedAt: 'ASC' } });
+      const all = await m.find(Interview, { where: { childId: c.childId }, order: { conductedAt: 'ASC' } });
+      const cases = new Map((await this.cases.childCases(m, c.childId)).map((x) => [x.id, x]));
+      const readable = (id: string) =>
+        id === c.id || this.access.allows(actor, 'readRecords', cases.get(id)!);
       await this.audit.record(m, {
         actor,
         action: 'interview.list',
@@ -83,14 +93,34 @@ export class CaseInterviewService {
         caseId,
         fields: ['operational', 'sensitive'],
       });
+      for (const other of new Set(all.map((i) => i.caseId).filter((id) => id !== c.id)))
+        await this.audit.record(m, {
+          actor,
+          action: 'interview.list',
+          subjectType: 'Interview',
+          caseId: other,
+          fields: readable(other) ? ['operational', 'sensitive'] : ['operational'],
+        });
       const byTopic: Record<string, number> = {};
-      for (const i of items) for (const t of i.topics) byTopic[t] = (byTopic[t] ?? 0) + 1;
+      for (const i of all) for (const t of i.topics) byTopic[t] = (byTopic[t] ?? 0) + 1;
       return {
-        count: items.length,
-        inThisCase: items.filter((i) => i.caseId === caseId).length,
-        withRepeatedTopics: items.filter((i) => i.repeatedTopics.length > 0).length,
+        count: all.length,
+        inThisCase: all.filter((i) => i.caseId === caseId).length,
+        withRepeatedTopics: all.filter((i) => i.repeatedTopics.length > 0).length,
         byTopic,
-        items,
+        items: all.filter((i) => readable(i.caseId)),
+        elsewhere: all
+          .filter((i) => !readable(i.caseId))
+          .map((i) => {
+            const o = cases.get(i.caseId)!;
+            return {
+              caseNumber: o.caseNumber,
+              countryCode: o.countryCode,
+              agencyId: o.agencyId,
+              conductedAt: i.conductedAt,
+              topics: i.topics,
+            };
+          }),
       };
     });
   }

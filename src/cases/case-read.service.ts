@@ -49,8 +49,8 @@ export class CaseReadService {
   /** Builds the caller's view of a case and records the read (used after writes too). */
   async viewAndAudit(m: EntityManager, actor: Actor, c: CaseFile, action: string) {
     const now = this.clock.now();
-    const child = (await this.cases.child(m, c.childId))!;
-    const [reception, interviewCount, others] = await Promise.all([
+    const [child, reception, interviewCount, others] = await Promise.all([
+      this.cases.childRecord(m, c),
       this.cases.latestReception(m, c.id),
       this.cases.interviewCount(m, c.childId),
       this.cases.childCases(m, c.childId),
@@ -64,18 +64,29 @@ export class CaseReadService {
       caseId: c.id,
       fields: classes,
     });
-    return {
-      ...view,
-      // The child's other cases (returned again): operational references only.
-      childCases: others
-        .filter((o) => o.id !== c.id)
-        .map((o) => ({
-          caseNumber: o.caseNumber,
-          status: o.status,
-          openedAt: o.openedAt,
-          closedAt: o.closedAt,
-        })),
-    };
+    // The child's other cases (returned again, maybe elsewhere): operational references only,
+    // each shown in that case's own access log.
+    const childCases = [];
+    for (const o of others.filter((x) => x.id !== c.id)) {
+      await this.audit.record(m, {
+        actor,
+        action: 'case.reference.read',
+        subjectType: 'Case',
+        subjectId: o.id,
+        caseId: o.id,
+        fields: ['operational'],
+      });
+      childCases.push({
+        caseNumber: o.caseNumber,
+        countryCode: o.countryCode,
+        agencyId: o.agencyId,
+        status: o.status,
+        returnedAt: o.returnedAt,
+        openedAt: o.openedAt,
+        closedAt: o.closedAt,
+      });
+    }
+    return { ...view, childCases };
   }
 
   list(actor: Actor, q: ListCasesQuery) {

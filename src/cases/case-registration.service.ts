@@ -18,8 +18,9 @@ import { CaseErrors, issue } from './case.errors';
 import { CaseVocabularies } from './case-vocabularies.service';
 import { CaseViewService } from './case-view.service';
 import { CasesRepository } from './cases.repository';
-import { Child } from './child.entity';
+import { Child, ChildData } from './child.entity';
 import { ChildMatchingService, MatchCandidate } from './child-matching.service';
+import { LinkedChildRecord } from './linked-child-record.entity';
 import { DuplicateDecision } from './duplicate-decision.entity';
 import { RegisterCaseDto } from './dto/register-case.dto';
 import { ReceptionEvent } from './reception-event.entity';
@@ -35,8 +36,10 @@ export type RegistrationResult =
  * for the same child and answers with the candidates instead, until the caseworker decides.
  *
  * A child returned again is linked: the new return gets a new reception event and a new case
- * (new case number and policy due dates from this return) on the same child record, so earlier
- * cases, interviews and assessments stay with the child and are not asked for again.
+ * (new case number and policy due dates from this return) on the same child identity, so the
+ * history (earlier cases, interviews by topic) is known and not asked for again. A link never
+ * widens access: the new case keeps its own record of the child (LinkedChildRecord) and sees
+ * the other cases as operational references; their content travels only by referral.
  */
 @Injectable()
 export class CaseRegistrationService {
@@ -63,18 +66,31 @@ export class CaseRegistrationService {
       const now = this.clock.now();
       const check = dto.duplicateCheck;
 
-      let child: Child;
-      // Searched on every path, so the decision record shows what the caseworker was offered.
-      const candidates: MatchCandidate[] = await this.matching.candidates(m, dto.child);
+      // The server's own search for this child data: what the caseworker was offered, and the
+      // only children a link may name (a childId from elsewhere opens nothing).
+      const found = await this.matching.find(m, dto.child);
+      const data = this.childData(dto, now);
+      let childId: string;
       if (check?.decision === 'link') {
-        const existing = await this.cases.child(m, check.childId!);
-        if (!existing) throw CaseErrors.CHILD_NOT_FOUND();
-        child = existing;
+        if (!found.some((r) => r.child_id === check.childId))
+          throw CaseErrors.LINK_NOT_A_CANDIDATE({}, [
+            issue(
+              'duplicateCheck.childId',
+              'notACandidate',
+              'No es una coincidencia de este niño.',
+              'Not a match for this child.',
+            ),
+          ]);
+        childId = check.childId!;
       } else {
-        if (candidates.length && !check) return { kind: 'duplicates', candidates };
+        if (found.length && !check)
+          return { kind: 'duplicates', candidates: await this.matching.present(m, actor, found) };
         const reviewed = new Set(check?.reviewedCandidateIds ?? []);
-        if (candidates.some((c) => !reviewed.has(c.childId))) throw CaseErrors.UNREVIEWED_CANDIDATES();
-        child = await m.save(m.create(Child, this.newChild(dto, now)));
+        if (found.some((r) => !reviewed.has(r.child_id))) throw CaseErrors.UNREVIEWED_CANDIDATES();
+        const child = await m.save(
+          m.create(Child, { ...data, searchName: searchName(data.firstNames, data.lastNames) }),
+        );
+        childId = child.id;
       }
 
       const year = now.getUTCFullYear();
@@ -88,7 +104,7 @@ export class CaseRegistrationService {
           agencyId: actor.agencyId,
           assignedUserId:
             actor.role === Role.Supervisor ? (dto.assignedUserId ?? actor.userId) : actor.userId,
-          childId: child.id,
+          childId,
           phase: 'registration',
           status: 'open',
           riskLevel: risk,
@@ -99,12 +115,14 @@ export class CaseRegistrationService {
           immediateNeeds: dto.immediateNeeds ?? [],
           assessmentDueAt: assessmentDue.at,
           assessmentDueExplain: assessmentDue.explain,
-          ageOfMajorityOn: this.due.ageOfMajorityOn(country, child.dateOfBirth),
+          ageOfMajorityOn: this.due.ageOfMajorityOn(country, data.dateOfBirth),
         }),
       );
+      // A linked case keeps what it recorded itself; the child row stays the first case's record.
+      if (check?.decision === 'link') await m.insert(LinkedChildRecord, { caseId: c.id, ...data });
       const reception = await m.save(
         m.create(ReceptionEvent, {
-          childId: child.id,
+          childId,
           caseId: c.id,
           receivedAt: new Date(dto.reception.receivedAt),
           receptionCenterId: dto.reception.receptionCenterId,
@@ -126,8 +144,8 @@ export class CaseRegistrationService {
       await m.insert(DuplicateDecision, {
         caseId: c.id,
         decision,
-        childId: child.id,
-        candidateIds: candidates.map((x) => x.childId),
+        childId,
+        candidateIds: found.map((x) => x.child_id),
         reviewedCandidateIds: check?.reviewedCandidateIds ?? (check?.childId ? [check.childId] : []),
         decidedBy: actor.userId,
         decidedAt: now,
@@ -144,17 +162,18 @@ export class CaseRegistrationService {
         actor,
         action: `child.duplicate.${decision}`,
         subjectType: 'Child',
-        subjectId: child.id,
+        subjectId: childId,
         caseId: c.id,
         fields: ['operational'],
       });
       await this.events.publish(m, 'case.registered', { caseId: c.id });
-      const { view } = this.views.forActor(actor, c, child, now, { reception, interviewCount: 0 });
+      const { view } = this.views.forActor(actor, c, data, now, { reception, interviewCount: 0 });
       return { kind: 'created', case: view, receptionEventId: reception.id, duplicateDecision: decision };
     });
   }
 
-  private newChild(dto: RegisterCaseDto, now: Date): Partial<Child> {
+  /** The child as this registration recorded it. */
+  private childData(dto: RegisterCaseDto, now: Date): ChildData {
     const ch = dto.child;
     return {
       firstNames: ch.firstNames.trim(),
@@ -169,7 +188,6 @@ export class CaseRegistrationService {
       disability: ch.disability ?? null,
       documents: ch.documents ?? [],
       familyContacts: ch.familyContacts ?? [],
-      searchName: searchName(ch.firstNames, ch.lastNames),
     };
   }
 

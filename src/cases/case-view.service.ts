@@ -6,7 +6,7 @@ import { CaseFile } from './case-file.entity';
 import { caseSubject } from './case-access.service';
 import { CASE_FIELDS } from './case.fields';
 import { CaseDueDates } from './case-due-dates';
-import { Child } from './child.entity';
+import type { ChildData } from './child.entity';
 import { ReceptionEvent } from './reception-event.entity';
 import { ageBand } from './search-name';
 
@@ -23,7 +23,7 @@ export class CaseViewService {
     private readonly due: CaseDueDates,
   ) {}
 
-  full(c: CaseFile, ch: Child, now: Date, extras: CaseViewExtras = {}): Record<string, unknown> {
+  full(c: CaseFile, ch: ChildData, now: Date, extras: CaseViewExtras = {}): Record<string, unknown> {
     const majority = this.due.ageOfMajority(c.countryCode, c.ageOfMajorityOn, c.extendedUntil, now);
     const overdue =
       c.status === 'open' &&
@@ -89,7 +89,7 @@ export class CaseViewService {
   forActor(
     actor: Actor,
     c: CaseFile,
-    ch: Child,
+    ch: ChildData,
     now: Date,
     extras: CaseViewExtras = {},
   ): { view: Record<string, unknown>; classes: FieldClass[] } {

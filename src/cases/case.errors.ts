@@ -18,10 +18,6 @@ export const CaseErrors = defineErrors({
     status: 404,
     title: { es: 'Caso no encontrado', en: 'Case not found' },
   },
-  CHILD_NOT_FOUND: {
-    status: 404,
-    title: { es: 'Registro de niño no encontrado', en: 'Child record not found' },
-  },
   RECORD_NOT_FOUND: {
     status: 404,
     title: { es: 'Registro no encontrado en este caso', en: 'Record not found in this case' },
@@ -32,6 +28,14 @@ export const CaseErrors = defineErrors({
     detail: {
       es: 'Hay coincidencias que no se revisaron; revíselas antes de confirmar que es otro niño.',
       en: 'Some matches were not reviewed; review them before confirming this is a different child.',
+    },
+  },
+  LINK_NOT_A_CANDIDATE: {
+    status: 409,
+    title: { es: 'El registro no es una coincidencia', en: 'The record is not a match' },
+    detail: {
+      es: 'Solo se puede vincular a un registro que la búsqueda de este niño devuelve; revise las coincidencias.',
+      en: 'You can only link to a record that the search for this child returns; review the matches.',
     },
   },
   CASE_CLOSED: {

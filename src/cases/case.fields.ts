@@ -54,14 +54,3 @@ export const CASE_FIELDS: FieldClassMap = {
 };
 
 export const CASE_OPERATIONAL_FIELDS = fieldsOfClass(CASE_FIELDS, 'operational');
-
-/** Fields of a child match candidate: operational only, plus the score (never names or dates). */
-export const MATCH_FIELDS = [
-  'childId',
-  'sex',
-  'nationality',
-  'ageBand',
-  'score',
-  'caseCount',
-  'lastReceivedAt',
-];

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
 import { CaseFile } from './case-file.entity';
-import { Child } from './child.entity';
+import { Child, ChildData } from './child.entity';
+import { childRecordOf } from './child-record';
+import { LinkedChildRecord } from './linked-child-record.entity';
 import { ReceptionEvent } from './reception-event.entity';
 
 export interface CaseListFilters {
@@ -43,17 +45,24 @@ export class CasesRepository {
     return m.findOne(CaseFile, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
   }
 
-  child(m: EntityManager, id: string): Promise<Child | null> {
-    return m.findOne(Child, { where: { id } });
+  /** What this case recorded about the child (see childRecordOf). */
+  childRecord(m: EntityManager, c: CaseFile): Promise<ChildData> {
+    return childRecordOf(m, c);
   }
 
   latestReception(m: EntityManager, caseId: string): Promise<ReceptionEvent | null> {
     return m.findOne(ReceptionEvent, { where: { caseId }, order: { receivedAt: 'DESC' } });
   }
 
-  /** The child's other cases (a child returned again keeps one record and several cases). */
+  /** The child's cases (a child returned again keeps one identity and several cases). */
   childCases(m: EntityManager, childId: string): Promise<CaseFile[]> {
     return m.find(CaseFile, { where: { childId }, order: { openedAt: 'ASC' } });
+  }
+
+  /** The cases of several children, newest first. */
+  casesOfChildren(m: EntityManager, childIds: string[]): Promise<CaseFile[]> {
+    if (!childIds.length) return Promise.resolve([]);
+    return m.find(CaseFile, { where: { childId: In(childIds) }, order: { openedAt: 'DESC', id: 'DESC' } });
   }
 
   async interviewCount(m: EntityManager, childId: string): Promise<number> {
@@ -70,10 +79,11 @@ export class CasesRepository {
     ability: AppAbility,
     f: CaseListFilters,
     now: Date,
-  ): Promise<{ c: CaseFile; ch: Child }[]> {
+  ): Promise<{ c: CaseFile; ch: ChildData }[]> {
     const qb = m
       .createQueryBuilder(CaseFile, 'c')
       .innerJoinAndMapOne('c.child', Child, 'ch', 'ch.id = c.child_id')
+      .leftJoinAndMapOne('c.linkedRecord', LinkedChildRecord, 'lr', 'lr.case_id = c.id')
       .orderBy('c.opened_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .take(undefined)
@@ -93,6 +103,12 @@ export class CasesRepository {
         afterAt: f.after.openedAt,
         afterId: f.after.id,
       });
-    return qb.getMany().then((rows) => rows.map((c) => ({ c, ch: c.child! })));
+    // Each row shows what its own case recorded (childRecordOf, in one query).
+    return qb.getMany().then((rows) =>
+      rows.map((c) => ({
+        c,
+        ch: (c as CaseFile & { linkedRecord?: LinkedChildRecord }).linkedRecord ?? c.child!,
+      })),
+    );
   }
 }

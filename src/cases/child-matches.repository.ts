@@ -6,7 +6,7 @@ export interface MatchCriteria {
   nationality?: string;
   dobFrom?: string;
   dobTo?: string;
-  /** Target date of birth (exact or estimated) for scoring. */
+  /** Target date of birth (exact or estimated); scoring compares its year only. */
   dob?: string;
   limit: number;
 }
@@ -27,7 +27,8 @@ export const NAME_THRESHOLD = 0.45;
 
 /**
  * Fuzzy search of children by normalized name (GIN trigram index, `%` operator), narrowed by
- * nationality and a date-of-birth window (±1 year). Needs a transaction (SET LOCAL).
+ * nationality and a date-of-birth window. The date counts by birth year only (same year, one
+ * year apart), so no score moves with the day a caller guesses. Needs a transaction (SET LOCAL).
  */
 @Injectable()
 export class ChildMatchesRepository {
@@ -38,8 +39,8 @@ export class ChildMatchesRepository {
               s.name_score,
               round((0.7 * s.name_score
                 + 0.2 * CASE WHEN $5::date IS NULL OR ch.date_of_birth IS NULL THEN 0.5
-                             WHEN ch.date_of_birth = $5::date THEN 1
-                             ELSE greatest(0, 1 - abs(ch.date_of_birth - $5::date) / 365.0) END
+                             ELSE greatest(0, 1 - abs(extract(year FROM ch.date_of_birth)
+                                                      - extract(year FROM $5::date)) / 2.0) END
                 + 0.1 * CASE WHEN $2::char(2) IS NULL THEN 0.5 WHEN ch.nationality = $2 THEN 1 ELSE 0 END
               )::numeric, 3)::float AS score,
               (SELECT count(*)::int FROM case_file cf WHERE cf.child_id = ch.id) AS case_count,

@@ -10,7 +10,10 @@ import {
 
 /**
  * A child, registered once. Reception events and cases point here, so a child returned again
- * keeps one record and one history. Field classes are declared in child.fields.ts.
+ * keeps one identity and one history (cases, interviews). The data here is what the first
+ * registration recorded, and it is that case's record: a case linked later keeps its own
+ * (LinkedChildRecord), so a link never shows one agency what another recorded. Field classes are
+ * declared in case.fields.ts.
  */
 @Entity('child')
 @Index('child_nationality_dob_idx', ['nationality', 'dateOfBirth'])
@@ -72,3 +75,20 @@ export class Child {
   @VersionColumn()
   version: number;
 }
+
+/** What a case recorded about the child: its own `child` row, or its LinkedChildRecord. */
+export type ChildData = Pick<
+  Child,
+  | 'firstNames'
+  | 'lastNames'
+  | 'dateOfBirth'
+  | 'dobEstimated'
+  | 'sex'
+  | 'genderIdentity'
+  | 'nationality'
+  | 'languages'
+  | 'ethnicIdentity'
+  | 'disability'
+  | 'documents'
+  | 'familyContacts'
+>;

@@ -74,8 +74,21 @@ describe('cases: the full flow', () => {
     expect(dup.headers['content-type']).toMatch(/problem\+json/);
     expect(dup.body.code).toBe('POSSIBLE_DUPLICATES');
     expect(dup.body.candidates[0]).toMatchObject({ childId, nationality: 'GT', sex: 'male', caseCount: 1 });
+    // Banded similarity, no score; names because the caller may read the child's earlier case.
     expect(Object.keys(dup.body.candidates[0]).sort()).toEqual(
-      ['ageBand', 'caseCount', 'childId', 'lastReceivedAt', 'nationality', 'score', 'sex'].sort(),
+      [
+        'ageBand',
+        'agencyId',
+        'caseCount',
+        'childId',
+        'countryCode',
+        'firstNames',
+        'lastNames',
+        'lastReceivedAt',
+        'nationality',
+        'similarity',
+        'sex',
+      ].sort(),
     );
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM case_file')).toEqual([{ n: 1 }]);
 
@@ -96,8 +109,8 @@ describe('cases: the full flow', () => {
     const c = linked.body.case;
     expect(c.childId).toBe(childId);
     expect(c.id).not.toBe(firstCase);
-    // The linked record keeps the child's first registration data.
-    expect(c.firstNames).toBe('José María');
+    // The linked case shows what this registration recorded (the first case keeps its own).
+    expect(c.firstNames).toBe('Maria Jose');
     const [decision] = await t.dataSource.query(
       'SELECT decision, child_id, candidate_ids FROM duplicate_decision WHERE case_id = $1',
       [c.id],

@@ -61,8 +61,54 @@ describe('cases: one child, one record', () => {
       nationality: 'GT',
       ageBand: '15-17',
       caseCount: 1,
+      similarity: expect.stringMatching(/^(high|medium|low)$/),
     });
-    expect(found[0]).not.toHaveProperty('firstNames');
+    // The caller's own case: names as that case recorded them, still no date and no score.
+    expect(found[0]).toMatchObject({ firstNames: 'Yésica Abigaíl', lastNames: 'Ordóñez Muñoz' });
+    expect(found[0]).not.toHaveProperty('dateOfBirth');
+    expect(found[0]).not.toHaveProperty('score');
+  });
+
+  it('gives a caller outside the record’s scope nothing that recovers the date of birth', async () => {
+    // Issue 9, item 3: |Δdays| = (1 − score) × 1825 from two guesses. Another agency's caseworker
+    // guesses dates through the year of birth: every answer is the same, with no number in it.
+    const other = await makeActor(t.dataSource, Role.Caseworker, await makeAgency(t.dataSource));
+    const guess = (dob: string) =>
+      t
+        .request(
+          'GET',
+          `/api/v1/children/matches?${encodeURI(`firstNames=Yesica Abigail&lastNames=Ordonez Munoz&nationality=GT&dateOfBirth=${dob}`)}`,
+          { token: t.tokenFor(other) },
+        )
+        .then((r) => {
+          expect(r.status).toBe(200);
+          return r.body.candidates.filter((c: any) => c.childId === childId);
+        });
+    const answers = await Promise.all(
+      ['2011-02-14', '2011-02-15', '2011-01-01', '2011-07-30', '2011-12-31'].map(guess),
+    );
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    const [c] = answers[0];
+    expect(Object.keys(c).sort()).toEqual(
+      [
+        'ageBand',
+        'agencyId',
+        'caseCount',
+        'childId',
+        'countryCode',
+        'lastReceivedAt',
+        'nationality',
+        'sex',
+        'similarity',
+      ].sort(),
+    );
+    expect(c).toMatchObject({ similarity: 'high', ageBand: '15-17', countryCode: 'GT', caseCount: 1 });
+    expect(JSON.stringify(answers)).not.toMatch(/Y[eé]sica|Ord[oó][nñ]ez|2011-02-14/);
+    // The window moves by whole birth years: a day's step never makes the child appear or vanish.
+    expect(await guess('2010-01-01')).toHaveLength(1);
+    expect(await guess('2012-12-31')).toHaveLength(1);
+    expect(await guess('2009-12-31')).toEqual([]);
+    expect(await guess('2013-01-01')).toEqual([]);
   });
 
   it('uses the estimated age (±1 year) and the nationality', async () => {

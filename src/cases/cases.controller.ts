@@ -44,7 +44,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Register a child (reception event + child + case)',
     description:
-      'Searches for the same child first: answers 409 POSSIBLE_DUPLICATES with candidates (operational fields and a score) until the request carries duplicateCheck (link to an existing child, or different_child with every candidate reviewed).',
+      'Searches for the same child first: answers 409 POSSIBLE_DUPLICATES with candidates (banded similarity, operational fields) until the request carries duplicateCheck (link to one of those candidates, or different_child with every candidate reviewed). A linked case shows what this registration recorded and the child’s other cases as operational references.',
   })
   async register(
     @CurrentActor() actor: Actor,

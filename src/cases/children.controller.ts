@@ -14,8 +14,9 @@ export class ChildrenController {
   @Get('matches')
   @Authorize('search', 'Child')
   @ApiOperation({
-    summary: 'Possible records of the same child (fuzzy names, date of birth or age ±1 year, nationality)',
-    description: 'Candidates carry operational fields and a score only.',
+    summary: 'Possible records of the same child (fuzzy names, birth year or age ±1 year, nationality)',
+    description:
+      'Candidates carry a banded similarity (high / medium / low, no score) and operational fields; names only where the caller may read one of the child’s cases.',
   })
   matches(@CurrentActor() actor: Actor, @Query() q: ChildMatchesQuery) {
     return this.matching.search(actor, q);

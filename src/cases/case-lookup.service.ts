@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFile } from './case-file.entity';
-import { Child } from './child.entity';
+import type { ChildData } from './child.entity';
+import { childRecordOf } from './child-record';
 import { Consent } from './consent.entity';
 
 /**
@@ -14,8 +15,9 @@ export class CaseLookupService {
     return manager.findOne(CaseFile, { where: { id: caseId } });
   }
 
-  findChild(manager: EntityManager, childId: string): Promise<Child | null> {
-    return manager.findOne(Child, { where: { id: childId } });
+  /** The child as this case recorded it, never another case's record of the same child. */
+  childRecord(manager: EntityManager, c: CaseFile): Promise<ChildData> {
+    return childRecordOf(manager, c);
   }
 
   findConsent(manager: EntityManager, consentId: string): Promise<Consent | null> {

@@ -209,6 +209,24 @@ describe('directory: second-person grants and single-use activation', () => {
     expect(row).toEqual({ role: 'supervisor', access_state: 'awaiting_activation' });
   });
 
+  it('moves a caseworker to another agency only on approval, keeping the password the person chose', async () => {
+    const u = await makeUser(t.dataSource, Role.Caseworker, centre);
+    const s = await login(t, u.email, u.password);
+    const move = await as(adminGt, 'PATCH', `${USERS}/${u.user.id}`, { version: 1, agencyId: other.id });
+    expect(move.body).toMatchObject({ agencyId: centre.id, grant: { kind: 'change', agencyId: other.id } });
+    // The centre's supervisor cannot approve a move into another agency; another administrator can.
+    expect((await as(supervisor, 'POST', `${GRANTS}/${move.body.grant.id}/approve`)).status).toBe(403);
+    const approved = await as(secondAdminGt, 'POST', `${GRANTS}/${move.body.grant.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body).not.toHaveProperty('activation');
+    expect(
+      (await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: s.refreshToken } })).status,
+    ).toBe(401);
+    const again = await login(t, u.email, u.password);
+    const me = await t.request('GET', '/api/v1/auth/me', { token: again.accessToken });
+    expect(me.body.agency.id).toBe(other.id);
+  });
+
   it('resets credentials of a content-role account only through an approved grant; tokens expire', async () => {
     const u = await makeUser(t.dataSource, Role.Caseworker, centre);
     const reset = await as(adminGt, 'POST', `${USERS}/${u.user.id}/activation-reset`);

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { Env, loadEnv } from './config/env';
 import { errorCatalog } from './common/errors/app-error';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { appValidationPipe } from './common/errors/validation.pipe';
@@ -30,11 +31,14 @@ export async function createHttpApp(
   return app;
 }
 
-/** Fastify with a 1 MiB body limit and request ids taken from X-Request-Id when well-formed. */
-export function createFastifyAdapter(): FastifyAdapter {
+/**
+ * Fastify with a 1 MiB body limit and request ids taken from X-Request-Id when well-formed.
+ * X-Forwarded-* is believed only from TRUST_PROXY peers: request.ip keys the login rate limit.
+ */
+export function createFastifyAdapter(env: Pick<Env, 'trustProxy'> = loadEnv()): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: env.trustProxy,
     genReqId: (raw: IncomingMessage) => {
       const id = requestIdOf(raw);
       (raw as IncomingMessage & { id?: string }).id = id;

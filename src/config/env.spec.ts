@@ -12,6 +12,19 @@ describe('loadEnv', () => {
     expect(env.port).toBe(3000);
     expect(env.databaseUrl).toBe(valid.DATABASE_URL);
     expect(env.queuePrefix).toBe('enlace');
+    expect(env.trustProxy).toBe('loopback');
+    expect(env.loginRateLimitPerIp).toBe(30);
+    expect(env.loginRateLimitWindowSeconds).toBe(300);
+    expect(env.activationTtlHours).toBe(72);
+  });
+
+  it('reads TRUST_PROXY as a boolean or a list of addresses, and refuses anything else', () => {
+    expect(loadEnv({ ...valid, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadEnv({ ...valid, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe(
+      '10.0.0.0/8,127.0.0.1',
+    );
+    expect(() => loadEnv({ ...valid, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadEnv({ ...valid, LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/LOGIN_RATE_LIMIT_PER_IP/);
   });
 
   it('names every missing or bad setting at once', () => {

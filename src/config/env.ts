@@ -20,6 +20,13 @@ export interface Env {
   outboxPollMs: number;
   overdueScanEvery: string;
   shutdownTimeoutMs: number;
+  /** Which peers may set X-Forwarded-For/-Proto (Fastify trustProxy): false, true or addresses. */
+  trustProxy: boolean | string;
+  /** Sign-in attempts allowed per client address per window (then 429). */
+  loginRateLimitPerIp: number;
+  loginRateLimitWindowSeconds: number;
+  /** How long an activation token stays valid. */
+  activationTtlHours: number;
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
 }
@@ -78,6 +85,10 @@ export function loadEnv(raw: Raw = process.env): Env {
   if (!/^\d+(ms|s|m|h)$/.test(overdueScanEvery))
     problems.push('OVERDUE_SCAN_EVERY must look like 30s, 5m or 1h');
 
+  const trustProxy = parseTrustProxy(raw.TRUST_PROXY?.trim() || 'loopback');
+  if (trustProxy === undefined)
+    problems.push('TRUST_PROXY must be true, false, or addresses/CIDRs/loopback, comma-separated');
+
   const env: Env = {
     nodeEnv: nodeEnv as Env['nodeEnv'],
     port: int('PORT', 3000, 1, 65535),
@@ -95,6 +106,10 @@ export function loadEnv(raw: Raw = process.env): Env {
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60000),
     overdueScanEvery,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
+    trustProxy: trustProxy ?? false,
+    loginRateLimitPerIp: int('LOGIN_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
+    loginRateLimitWindowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
+    activationTtlHours: int('ACTIVATION_TTL_HOURS', 72, 1, 720),
     clockFixedAt,
   };
   if (problems.length) throw new ConfigError(problems);
@@ -106,4 +121,15 @@ export function durationMs(spec: string): number {
   if (!m) throw new Error(`bad duration ${spec}`);
   const n = Number(m[1]);
   return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as Fastify takes it; undefined when malformed. */
+function parseTrustProxy(v: string): boolean | string | undefined {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  const items = v.split(',').map((s) => s.trim());
+  const ok = items.every((s) => PROXY_NAMES.includes(s) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(s));
+  return ok ? items.join(',') : undefined;
 }

@@ -12,6 +12,9 @@ import {
 import { Agency } from './agency.entity';
 import type { Role } from '../auth/role';
 
+export const ACCESS_STATES = ['awaiting_approval', 'awaiting_activation', 'rejected', 'active'] as const;
+export type AccessState = (typeof ACCESS_STATES)[number];
+
 /** A person who signs in to Enlace, attached to one agency with one role. */
 @Entity('app_user')
 @Index('app_user_agency_idx', ['agencyId'])
@@ -42,6 +45,14 @@ export class AppUser {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /**
+   * Whether the account may sign in yet: `awaiting_approval` (a grant needs a second person),
+   * `awaiting_activation` (the user has not set a password through an activation token),
+   * `rejected`, or `active`. Rows inserted directly (seed, fixtures) are `active`.
+   */
+  @Column({ type: 'text', default: 'active' })
+  accessState: AccessState;
 
   @Column({ type: 'text', default: 'es' })
   language: 'es' | 'en';

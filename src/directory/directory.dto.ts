@@ -21,6 +21,7 @@ import {
 import { ROLES, Role } from '../auth/role';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { AGENCY_TYPES, AgencyType } from './agency.entity';
+import { GRANT_STATUSES, GrantStatus } from './user-grant.entity';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -231,11 +232,6 @@ export class CreateUserDto {
   @IsOptional()
   @IsIn(['es', 'en'])
   language?: 'es' | 'en';
-
-  @ApiProperty({ description: 'Initial password (password rules apply)' })
-  @IsString()
-  @MaxLength(1024)
-  password: string;
 }
 
 export class UpdateUserDto {
@@ -267,11 +263,19 @@ export class UpdateUserDto {
   language?: 'es' | 'en';
 }
 
-export class SetPasswordDto {
-  @ApiProperty({ description: 'New password (password rules apply); ends the user’s sessions and any lock' })
+export class GrantListQuery {
+  @ApiPropertyOptional({ enum: GRANT_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(GRANT_STATUSES)
+  status?: GrantStatus;
+}
+
+export class RejectGrantDto {
+  @ApiPropertyOptional({ description: 'Why (kept in the grant, shown to administrators)' })
+  @IsOptional()
   @IsString()
-  @MaxLength(1024)
-  password: string;
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class IdParam {

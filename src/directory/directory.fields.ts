@@ -48,6 +48,7 @@ export const USER_FIELDS: FieldClassMap = {
   email: 'identifying',
   fullName: 'identifying',
   active: 'operational',
+  accessState: 'operational',
   language: 'operational',
   failedLogins: 'operational',
   lockedUntil: 'operational',

@@ -13,6 +13,10 @@ import { DirectoryPolicy } from './directory.policy';
 import { ServiceTypeCatalog } from './service-types';
 import { UserAdminController } from './user-admin.controller';
 import { UserAdminService } from './user-admin.service';
+import { UserGrant } from './user-grant.entity';
+import { UserGrantsController } from './user-grants.controller';
+import { UserGrantsRepository } from './user-grants.repository';
+import { UserGrantsService } from './user-grants.service';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -21,8 +25,8 @@ import { UsersRepository } from './users.repository';
  * and ServiceTypeCatalog (what data a service needs) for the referrals module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Agency, AppUser]), IdentityModule],
-  controllers: [DirectoryController, AgencyAdminController, UserAdminController],
+  imports: [TypeOrmModule.forFeature([Agency, AppUser, UserGrant]), IdentityModule],
+  controllers: [DirectoryController, AgencyAdminController, UserAdminController, UserGrantsController],
   providers: [
     DirectoryPolicy,
     ServiceTypeCatalog,
@@ -30,6 +34,8 @@ import { UsersRepository } from './users.repository';
     UsersRepository,
     AgencyAdminService,
     UserAdminService,
+    UserGrantsRepository,
+    UserGrantsService,
     DirectorySearchService,
     AgencyDirectory,
   ],

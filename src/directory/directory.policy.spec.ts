@@ -4,7 +4,12 @@ import { asSubject } from '../authz/ability';
 import { buildAbility } from '../authz/ability.factory';
 import { redact } from '../authz/field-access';
 import { AGENCY_FIELDS } from './directory.fields';
-import { DirectoryPolicy, REFERRING_ROLES } from './directory.policy';
+import {
+  CASE_CONTENT_ROLES,
+  DirectoryPolicy,
+  REFERRING_ROLES,
+  SECOND_PERSON_ROLES,
+} from './directory.policy';
 
 const actor = (role: Role, countryCode = 'GT'): Actor => ({
   userId: 'u-1',
@@ -70,7 +75,8 @@ describe('directory policy', () => {
       expect(admin.can(action, asSubject('User', { id: 'u-9', countryCode: 'GT' }))).toBe(true);
       expect(admin.can(action, asSubject('User', { id: 'u-9', countryCode: 'MX' }))).toBe(false);
     }
-    expect(admin.can('setPassword', asSubject('User', { id: 'u-9', countryCode: 'GT' }))).toBe(true);
+    expect(admin.can('resetActivation', asSubject('User', { id: 'u-9', countryCode: 'GT' }))).toBe(true);
+    expect(admin.can('setPassword', 'User')).toBe(false);
     expect(admin.can('search', 'Agency')).toBe(false);
   });
 
@@ -86,7 +92,7 @@ describe('directory policy', () => {
   it('gives non-administrators no management action', () => {
     for (const role of ROLES.filter((r) => r !== Role.Administrator)) {
       const a = ability(actor(role));
-      for (const action of ['list', 'create', 'update', 'deactivate', 'activate', 'setPassword']) {
+      for (const action of ['list', 'create', 'update', 'deactivate', 'activate', 'resetActivation']) {
         expect(a.can(action, 'Agency')).toBe(false);
         expect(a.can(action, 'User')).toBe(false);
       }
@@ -102,5 +108,50 @@ describe('directory policy', () => {
     expect(
       a.can('read', asSubject('User', { id: 'u-7', role: Role.ReferralFocalPoint, active: false })),
     ).toBe(false);
+  });
+
+  describe('second-person grants', () => {
+    const grant = (over: Record<string, unknown> = {}) =>
+      asSubject('UserGrant', {
+        id: 'g-1',
+        userId: 'u-9',
+        role: Role.Supervisor,
+        agencyId: 'a-1',
+        countryCode: 'GT',
+        status: 'pending',
+        requestedBy: 'u-8',
+        ...over,
+      });
+
+    it('needs a second person for every case-content role and for administrators', () => {
+      expect([...CASE_CONTENT_ROLES].sort()).toEqual(['caseworker', 'referral_focal_point', 'supervisor']);
+      expect([...SECOND_PERSON_ROLES].sort()).toEqual([...CASE_CONTENT_ROLES, Role.Administrator].sort());
+    });
+
+    it('lets another administrator of the country decide, never the requester nor the grantee', () => {
+      const admin = ability(actor(Role.Administrator, 'GT'));
+      for (const action of ['list', 'approve', 'reject']) expect(admin.can(action, grant())).toBe(true);
+      expect(admin.can('approve', grant({ countryCode: 'HN' }))).toBe(false);
+      expect(admin.can('approve', grant({ requestedBy: 'u-1' }))).toBe(false);
+      expect(admin.can('approve', grant({ userId: 'u-1' }))).toBe(false);
+      // The requester may withdraw (reject) their own request.
+      expect(admin.can('reject', grant({ requestedBy: 'u-1' }))).toBe(true);
+    });
+
+    it('lets a supervisor decide case-content grants at their own agency only', () => {
+      const sup = ability(actor(Role.Supervisor));
+      for (const role of CASE_CONTENT_ROLES) expect(sup.can('approve', grant({ role }))).toBe(true);
+      expect(sup.can('approve', grant({ role: Role.Administrator }))).toBe(false);
+      expect(sup.can('approve', grant({ role: Role.Auditor }))).toBe(false);
+      expect(sup.can('approve', grant({ agencyId: 'a-2' }))).toBe(false);
+      expect(sup.can('approve', grant({ requestedBy: 'u-1' }))).toBe(false);
+    });
+
+    it('gives every other role nothing', () => {
+      for (const role of ROLES.filter((r) => r !== Role.Administrator && r !== Role.Supervisor)) {
+        const a = ability(actor(role));
+        for (const action of ['list', 'approve', 'reject']) expect(a.can(action, 'UserGrant')).toBe(false);
+      }
+    });
   });
 });

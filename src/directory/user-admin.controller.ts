@@ -1,16 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
-import {
-  CreateUserDto,
-  IdParam,
-  SetPasswordDto,
-  UpdateUserDto,
-  UserListQuery,
-  VersionDto,
-} from './directory.dto';
+import { CreateUserDto, IdParam, UpdateUserDto, UserListQuery, VersionDto } from './directory.dto';
 import { UserAdminService } from './user-admin.service';
 
 @ApiTags('admin: users')
@@ -27,7 +20,11 @@ export class UserAdminController {
 
   @Post()
   @Authorize('create', 'User')
-  @ApiOperation({ summary: "Create a user at an agency of the administrator's country" })
+  @ApiOperation({
+    summary: "Create a user at an agency of the administrator's country",
+    description:
+      'No password: caseworker, supervisor, referral focal point and administrator accounts wait for a second person (`grant`, see /user-grants), whose approval returns the activation token to the approver; other roles return `activation` (a single-use token for the person, POST /auth/activate).',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
@@ -43,7 +40,11 @@ export class UserAdminController {
 
   @Patch(':id')
   @Authorize('update', 'User')
-  @ApiOperation({ summary: 'Update role, agency, name or language (send the version you read)' })
+  @ApiOperation({
+    summary: 'Update role, agency, name or language (send the version you read)',
+    description:
+      'A role or agency change that gives a caseworker, supervisor, referral focal point or administrator role becomes a pending `grant` instead of taking effect.',
+  })
   update(@CurrentActor() actor: Actor, @Param() p: IdParam, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, p.id, dto);
   }
@@ -64,15 +65,15 @@ export class UserAdminController {
     return this.users.setActive(actor, p.id, true, dto?.version);
   }
 
-  @Put(':id/password')
-  @HttpCode(204)
-  @Authorize('setPassword', 'User')
-  @ApiOperation({ summary: "Set a user's password (rules apply); clears a lockout and ends their sessions" })
-  async setPassword(
-    @CurrentActor() actor: Actor,
-    @Param() p: IdParam,
-    @Body() dto: SetPasswordDto,
-  ): Promise<void> {
-    await this.users.setPassword(actor, p.id, dto.password);
+  @Post(':id/activation-reset')
+  @HttpCode(200)
+  @Authorize('resetActivation', 'User')
+  @ApiOperation({
+    summary: 'New credentials through a new single-use activation token',
+    description:
+      'The current password stops working and sessions end when the token is issued: at once (returned as `activation`) for roles that need no second person; on approval of the returned `grant` (token to the approver) for the others.',
+  })
+  resetActivation(@CurrentActor() actor: Actor, @Param() p: IdParam) {
+    return this.users.resetActivation(actor, p.id);
   }
 }

@@ -4,12 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { AuthzService } from '../authz/authz.service';
 import { redact } from '../authz/field-access';
-import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
-import { CredentialsRepository } from '../identity/credentials.repository';
-import { IdentityErrors } from '../identity/identity.errors';
-import { hashPassword } from '../identity/password-hasher';
-import { passwordIssues } from '../identity/password-rules';
+import { ActivationService, ActivationTicket } from '../identity/activation.service';
 import { SessionsService } from '../identity/sessions.service';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
@@ -17,19 +13,35 @@ import { checkVersion, defined } from './agency-admin.service';
 import type { CreateUserDto, UpdateUserDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { USER_FIELDS } from './directory.fields';
+import { SECOND_PERSON_ROLES } from './directory.policy';
 import { Page } from './keyset';
+import { requireActive } from './require-active-agency';
+import { GrantView } from './user-grants.repository';
+import { UserGrantsService } from './user-grants.service';
 import { UserFilters, UsersRepository, UserView } from './users.repository';
 
 type UserOut = Partial<UserView>;
 
-/** An administrator managing the user accounts of their country (a user's country is its agency's). */
+/**
+ * A user after a create, update or reset: `grant` when a second person must approve before the
+ * change takes effect; `activation` (for roles that need no second person) when the caller is the
+ * one who hands the new account's activation token to its holder.
+ */
+type UserChange = UserOut & { grant?: GrantView; activation?: ActivationTicket };
+
+/**
+ * An administrator managing the user accounts of their country (a user's country is its agency's).
+ * Administrators never choose passwords: accounts are activated with single-use tokens, and a
+ * grant of a SECOND_PERSON_ROLES role waits for a second person (UserGrantsService).
+ */
 @Injectable()
 export class UserAdminService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
-    private readonly credentials: CredentialsRepository,
+    private readonly grants: UserGrantsService,
+    private readonly activation: ActivationService,
     private readonly sessions: SessionsService,
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
@@ -47,7 +59,7 @@ export class UserAdminService {
     return this.out(actor, user);
   }
 
-  async create(actor: Actor, dto: CreateUserDto): Promise<UserOut> {
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserChange> {
     const email = dto.email.trim().toLowerCase();
     const agency = await this.agency(this.tx.manager, dto.agencyId);
     await this.authz.assert(actor, 'create', 'User', {
@@ -56,10 +68,8 @@ export class UserAdminService {
       role: dto.role,
     });
     requireActive(agency);
-    const issues = passwordIssues(dto.password, email, 'password');
-    if (issues.length) throw IdentityErrors.PASSWORD_REJECTED({}, issues);
-    const passwordHash = await hashPassword(dto.password);
-    const id = await this.tx.run(async (m) => {
+    const secondPerson = SECOND_PERSON_ROLES.includes(dto.role);
+    const { id, extra } = await this.tx.run(async (m) => {
       if (await this.users.emailTaken(m, email)) throw DirectoryErrors.EMAIL_TAKEN();
       const newId = await this.users
         .insert(m, {
@@ -68,7 +78,9 @@ export class UserAdminService {
           email,
           fullName: dto.fullName.trim(),
           language: dto.language ?? 'es',
-          passwordHash,
+          // No usable password until the holder of an activation token sets one.
+          passwordHash: '',
+          accessState: secondPerson ? 'awaiting_approval' : 'awaiting_activation',
         })
         .catch((e: { code?: string }) => {
           throw e.code === '23505' ? DirectoryErrors.EMAIL_TAKEN() : e;
@@ -77,18 +89,33 @@ export class UserAdminService {
         action: 'user.create',
         subjectType: 'User',
         subjectId: newId,
-        fields: ['agencyId', 'role', 'email', 'fullName', 'language', 'passwordHash'],
+        fields: ['agencyId', 'role', 'email', 'fullName', 'language', 'accessState'],
       });
-      return newId;
+      const more: Omit<UserChange, keyof UserOut> = secondPerson
+        ? {
+            grant: await this.grants.request(m, actor, {
+              userId: newId,
+              kind: 'create',
+              role: dto.role,
+              agencyId: agency.id,
+              countryCode: agency.countryCode,
+            }),
+          }
+        : { activation: await this.activation.issue(m, newId, actor) };
+      return { id: newId, extra: more };
     });
-    return this.get(actor, id);
+    return { ...(await this.get(actor, id)), ...extra };
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserOut> {
+  /**
+   * Applies the changes; a role or agency change that gives a SECOND_PERSON_ROLES role is not
+   * applied but recorded as a pending grant (returned as `grant`).
+   */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserChange> {
     const { version, ...rest } = dto;
     const changes = defined(rest);
     if (changes.fullName) changes.fullName = changes.fullName.trim();
-    await this.tx.run(async (m) => {
+    const grant = await this.tx.run(async (m) => {
       const current = await this.load(m, actor, id, 'update');
       checkVersion(version, current.version);
       const fields = Object.keys(changes).sort();
@@ -109,10 +136,38 @@ export class UserAdminService {
         );
         requireActive(target);
       }
-      await this.users.update(m, id, changes);
-      await this.audit.record(m, { action: 'user.update', subjectType: 'User', subjectId: id, fields });
+      const moves =
+        (changes.role !== undefined && changes.role !== current.role) ||
+        (changes.agencyId !== undefined && changes.agencyId !== current.agencyId);
+      if (moves && (await this.grants.pending(m, id))) throw DirectoryErrors.GRANT_PENDING();
+      let pending: GrantView | undefined;
+      const role = changes.role ?? current.role;
+      if (moves && SECOND_PERSON_ROLES.includes(role)) {
+        const agencyId = changes.agencyId ?? current.agencyId;
+        const target = await this.agency(m, agencyId);
+        pending = await this.grants.request(m, actor, {
+          userId: id,
+          kind: 'change',
+          role,
+          agencyId,
+          countryCode: target.countryCode,
+        });
+        delete changes.role;
+        delete changes.agencyId;
+      }
+      if (!pending || Object.keys(changes).length) {
+        await this.users.update(m, id, changes);
+        await this.audit.record(m, {
+          action: 'user.update',
+          subjectType: 'User',
+          subjectId: id,
+          fields: Object.keys(changes).sort(),
+        });
+      }
+      return pending;
     });
-    return this.get(actor, id);
+    const out = await this.get(actor, id);
+    return grant ? { ...out, grant } : out;
   }
 
   /** Deactivation also ends the user's sessions (refresh tokens); access tokens expire within their TTL. */
@@ -133,24 +188,27 @@ export class UserAdminService {
     return this.get(actor, id);
   }
 
-  /** Sets a password (rules apply), clears any lock and ends the user's sessions. */
-  async setPassword(actor: Actor, id: string, password: string): Promise<void> {
-    const user = await this.users.findById(this.tx.manager, id);
-    if (!user) throw DirectoryErrors.USER_NOT_FOUND({ id });
-    await this.authz.assert(actor, 'setPassword', 'User', user, { subjectId: id });
-    const issues = passwordIssues(password, user.email, 'password');
-    if (issues.length) throw IdentityErrors.PASSWORD_REJECTED({}, issues);
-    const hash = await hashPassword(password);
-    await this.tx.run(async (m) => {
-      await this.credentials.setPasswordHash(m, id, hash);
-      await this.sessions.revokeAll(m, id);
-      await this.audit.record(m, {
-        action: 'user.password.set',
-        subjectType: 'User',
-        subjectId: id,
-        fields: ['passwordHash'],
+  /**
+   * New credentials through a new activation token (the administrator never sets a password).
+   * For a SECOND_PERSON_ROLES account this is a pending grant: the token goes to its approver.
+   */
+  async resetActivation(actor: Actor, id: string): Promise<UserChange> {
+    const extra = await this.tx.run(async (m): Promise<Omit<UserChange, keyof UserOut>> => {
+      const user = await this.load(m, actor, id, 'resetActivation');
+      if (user.accessState === 'awaiting_approval' || (await this.grants.pending(m, id)))
+        throw DirectoryErrors.GRANT_PENDING();
+      if (!SECOND_PERSON_ROLES.includes(user.role))
+        return { activation: await this.activation.issue(m, id, actor) };
+      const grant = await this.grants.request(m, actor, {
+        userId: id,
+        kind: 'reset',
+        role: user.role,
+        agencyId: user.agencyId,
+        countryCode: user.countryCode,
       });
+      return { grant };
     });
+    return { ...(await this.get(actor, id)), ...extra };
   }
 
   private async load(m: EntityManager, actor: Actor, id: string, action: string): Promise<UserView> {
@@ -169,15 +227,4 @@ export class UserAdminService {
   private out(actor: Actor, u: UserView): UserOut {
     return redact(this.authz.ability(actor), 'read', 'User', u, USER_FIELDS);
   }
-}
-
-function requireActive(agency: Agency): void {
-  if (!agency.active)
-    throw CommonErrors.VALIDATION_FAILED({}, [
-      {
-        field: 'agencyId',
-        code: 'agencyInactive',
-        message: { es: 'La institución está desactivada.', en: 'The agency is deactivated.' },
-      },
-    ]);
 }

@@ -4,7 +4,7 @@ import type { Role } from '../auth/role';
 import type { Action, AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency } from './agency.entity';
-import { AppUser } from './app-user.entity';
+import { AccessState, AppUser } from './app-user.entity';
 import { decodeCursor, encodeCursor, likePattern, Page } from './keyset';
 
 /** A user as the directory shows it: the account plus its agency's country. Never the hash. */
@@ -16,6 +16,7 @@ export interface UserView {
   email: string;
   fullName: string;
   active: boolean;
+  accessState: AccessState;
   language: 'es' | 'en';
   failedLogins: number;
   lockedUntil: Date | null;
@@ -57,6 +58,7 @@ export class UsersRepository {
         'u.email AS "email"',
         'u.full_name AS "fullName"',
         'u.active AS "active"',
+        'u.access_state AS "accessState"',
         'u.language AS "language"',
         'u.failed_logins AS "failedLogins"',
         'u.locked_until AS "lockedUntil"',
@@ -91,12 +93,13 @@ export class UsersRepository {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.email, last.id) : null };
   }
 
-  /** Active focal points of an agency that the ability lets the caller read. */
+  /** Active (and activated) focal points of an agency that the ability lets the caller read. */
   focalPoints(m: EntityManager, ability: AppAbility, agencyId: string): Promise<UserView[]> {
     const qb = this.base(m)
       .where('u.agency_id = :agencyId', { agencyId })
       .andWhere('u.role = :role', { role: 'referral_focal_point' })
-      .andWhere('u.active');
+      .andWhere('u.active')
+      .andWhere(`u.access_state = 'active'`);
     applyAbility(qb, ability, 'read', 'User', USER_COLUMNS);
     return qb.orderBy('u.full_name', 'ASC').getRawMany<UserView>();
   }

@@ -73,23 +73,24 @@ export class AccountService {
         },
       ]);
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) {
+    // A guess slot first, as at sign-in: concurrent wrong guesses cannot outrun the lockout.
+    const slot = await this.credentials.reserveGuess(this.tx.manager, user.id, now);
+    if (!slot) {
       await burnVerification(current);
-      throw wrong(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+      const until = await this.credentials.lockedUntil(this.tx.manager, user.id);
+      throw wrong(until ? Math.ceil((new Date(until).getTime() - now.getTime()) / 1000) : undefined);
     }
     if (!(await verifyPassword(user.passwordHash, current))) {
-      await this.tx.run(async (m) => {
-        await this.credentials.recordFailure(m, user.id, now);
-        await this.audit.record(m, {
-          action: 'auth.password.change',
-          outcome: 'failed',
-          subjectType: 'User',
-          subjectId: user.id,
-          fields: ['passwordHash'],
-        });
+      await this.audit.recordAlone({
+        action: 'auth.password.change',
+        outcome: 'failed',
+        subjectType: 'User',
+        subjectId: user.id,
+        fields: ['passwordHash'],
       });
       throw wrong();
     }
+    await this.credentials.recordSuccess(this.tx.manager, user.id);
     const issues = passwordIssues(next, user.email, 'newPassword');
     if (next === current)
       issues.push({

@@ -1,16 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { AppError } from '../common/errors/app-error';
 import { AccountService, Me } from './account.service';
-import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './identity.dto';
+import { ActivationService } from './activation.service';
+import { ActivateDto, ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './identity.dto';
 import { LoginService } from './login.service';
 import { SessionsService, TokenPair } from './sessions.service';
 
-/** Adds Retry-After to a lockout answer; the problem filter renders the error itself. */
+/** Adds Retry-After to a lockout or rate-limit answer; the problem filter renders the error itself. */
 async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -28,6 +29,7 @@ export class AuthController {
     private readonly logins: LoginService,
     private readonly sessions: SessionsService,
     private readonly account: AccountService,
+    private readonly activation: ActivationService,
   ) {}
 
   @Public()
@@ -36,11 +38,26 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with email and password',
     description:
-      'Returns an access token and a refresh token. Unknown email, wrong password, inactive and locked accounts get the same 401; a locked account adds Retry-After.',
+      'Returns an access token and a refresh token. Unknown email, wrong password, inactive, unactivated and locked accounts get the same 401; a locked account adds Retry-After. Too many attempts from one client address: 429 with Retry-After.',
   })
   @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
-    return withRetryAfter(reply, () => this.logins.login(dto.email, dto.password));
+  login(
+    @Body() dto: LoginDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair> {
+    return withRetryAfter(reply, () => this.logins.login(dto.email, dto.password, req.ip));
+  }
+
+  @Public()
+  @Post('activate')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set the password of a new (or reset) account with its single-use activation token',
+    description: 'Password rules apply; the token is spent on success. Then sign in with the new password.',
+  })
+  async activate(@Body() dto: ActivateDto): Promise<void> {
+    await this.activation.activate(dto.token, dto.password);
   }
 
   @Public()

@@ -8,6 +8,7 @@ export interface Credentials {
   id: string;
   email: string;
   passwordHash: string;
+  /** May sign in: not deactivated, and approved and activated (access state `active`). */
   active: boolean;
   lockedUntil: Date | null;
   role: Role;
@@ -17,11 +18,18 @@ export interface Credentials {
   language: 'es' | 'en';
 }
 
+/** An account may sign in when it is active and its grant was approved and activated. */
+const CAN_SIGN_IN = `(u.active AND u.access_state = 'active')`;
+
 const SELECT = `
-  SELECT u.id, u.email, u.password_hash AS "passwordHash", u.active, u.locked_until AS "lockedUntil",
+  SELECT u.id, u.email, u.password_hash AS "passwordHash", ${CAN_SIGN_IN} AS active,
+         u.locked_until AS "lockedUntil",
          u.role, u.agency_id AS "agencyId", a.active AS "agencyActive", a.country_code AS "countryCode",
          u.language
     FROM app_user u JOIN agency a ON a.id = u.agency_id`;
+
+/** The count after one more guess: a lock that has run out starts a fresh count. */
+const NEXT = `(CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END)`;
 
 /** The signed-in user's own account, with its agency. */
 export interface Profile {
@@ -53,7 +61,7 @@ export class CredentialsRepository {
 
   async profile(m: EntityManager, id: string): Promise<Profile | null> {
     const [row] = await m.query(
-      `SELECT u.id, u.email, u.full_name AS "fullName", u.role, u.language, u.active,
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.role, u.language, ${CAN_SIGN_IN} AS active,
               a.id AS "agencyId", a.name AS "agencyName", a.acronym, a.type, a.country_code AS "countryCode"
          FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
       [id],
@@ -62,25 +70,34 @@ export class CredentialsRepository {
   }
 
   /**
-   * Counts a failure atomically; a lock that has run out starts a fresh count. Reaching the
-   * threshold locks the account until now + LOCKOUT_MINUTES. Returns the lock, if any.
+   * Reserves one password check before the hash is verified, in one conditional UPDATE, so
+   * concurrent guesses cannot all pass a "not locked" read: each takes a slot of the count, and
+   * once LOCKOUT_MAX_FAILURES slots are taken (the last one sets the lock) the rest get nothing
+   * until the lock runs out, which starts a fresh count. A success gives the slots back
+   * (recordSuccess). Returns null when no slot is left, else the lock this slot set, if any.
    */
-  async recordFailure(m: EntityManager, userId: string, now: Date): Promise<Date | null> {
+  async reserveGuess(
+    m: EntityManager,
+    userId: string,
+    now: Date,
+  ): Promise<{ lockedUntil: Date | null } | null> {
     const [rows] = await m.query(
-      `WITH next AS (
-         SELECT id, CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1
-                         ELSE failed_logins + 1 END AS n
-           FROM app_user WHERE id = $1 FOR UPDATE)
-       UPDATE app_user u
-          SET failed_logins = next.n,
-              locked_until = CASE WHEN next.n >= $3 THEN $2::timestamptz + make_interval(mins => $4)
-                                  WHEN u.locked_until IS NOT NULL AND u.locked_until <= $2 THEN NULL
-                                  ELSE u.locked_until END
-         FROM next WHERE u.id = next.id
-       RETURNING u.locked_until AS "lockedUntil"`,
+      // SET reads the row's latest version (a concurrent reservation is waited for, then seen).
+      `UPDATE app_user
+          SET failed_logins = ${NEXT},
+              locked_until = CASE WHEN ${NEXT} >= $3 THEN $2::timestamptz + make_interval(mins => $4) END
+        WHERE id = $1 AND (locked_until <= $2 OR (locked_until IS NULL AND failed_logins < $3))
+       RETURNING locked_until AS "lockedUntil"`,
       [userId, now, LOCKOUT_MAX_FAILURES, LOCKOUT_MINUTES],
     );
-    return (rows as { lockedUntil: Date | null }[])[0]?.lockedUntil ?? null;
+    const row = (rows as { lockedUntil: Date | null }[])[0];
+    return row ? { lockedUntil: row.lockedUntil } : null;
+  }
+
+  /** The lock of an account that has no slot left (for Retry-After). */
+  async lockedUntil(m: EntityManager, userId: string): Promise<Date | null> {
+    const [row] = await m.query(`SELECT locked_until AS "lockedUntil" FROM app_user WHERE id = $1`, [userId]);
+    return row?.lockedUntil ?? null;
   }
 
   async recordSuccess(m: EntityManager, userId: string): Promise<void> {
@@ -88,6 +105,28 @@ export class CredentialsRepository {
       `UPDATE app_user SET failed_logins = 0, locked_until = NULL
         WHERE id = $1 AND (failed_logins <> 0 OR locked_until IS NOT NULL)`,
       [userId],
+    );
+  }
+
+  /**
+   * The account needs a new activation: its password stops working (an empty hash never
+   * verifies) until the holder of an activation token sets one.
+   */
+  async requireActivation(m: EntityManager, userId: string): Promise<void> {
+    await m.query(
+      `UPDATE app_user SET password_hash = '', access_state = 'awaiting_activation', version = version + 1,
+              updated_at = now() WHERE id = $1`,
+      [userId],
+    );
+  }
+
+  /** The activation token's holder chose a password: the account may sign in from now on. */
+  async activate(m: EntityManager, userId: string, hash: string): Promise<void> {
+    await m.query(
+      `UPDATE app_user SET password_hash = $2, access_state = 'active', failed_logins = 0, locked_until = NULL,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [userId, hash],
     );
   }
 

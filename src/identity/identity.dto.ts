@@ -37,6 +37,22 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
+export class ActivateDto {
+  @ApiProperty({ description: 'The activation token handed over by an administrator or approver' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({
+    description:
+      'The new password: at least 12 characters, 3 of lower/upper/digit/symbol, not containing the email.',
+  })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}
+
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';

@@ -10,6 +10,22 @@ export const IdentityErrors = defineErrors({
       en: 'The email or password is not correct, or the account cannot sign in right now.',
     },
   },
+  TOO_MANY_LOGIN_ATTEMPTS: {
+    status: 429,
+    title: { es: 'Demasiados intentos', en: 'Too many attempts' },
+    detail: {
+      es: 'Demasiados intentos de inicio de sesión desde esta dirección. Espere {retryAfterSeconds} s.',
+      en: 'Too many sign-in attempts from this address. Wait {retryAfterSeconds} s.',
+    },
+  },
+  INVALID_ACTIVATION_TOKEN: {
+    status: 400,
+    title: { es: 'Enlace de activación no válido', en: 'Invalid activation token' },
+    detail: {
+      es: 'El código de activación no es válido, ya se usó o expiró. Pida uno nuevo a su administrador.',
+      en: 'The activation token is invalid, already used or expired. Ask your administrator for a new one.',
+    },
+  },
   INVALID_REFRESH_TOKEN: {
     status: 401,
     title: { es: 'Sesión no válida', en: 'Invalid session' },

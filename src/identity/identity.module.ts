@@ -3,22 +3,37 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 import { AccountService } from './account.service';
+import { ActivationService } from './activation.service';
+import { ActivationsRepository } from './activations.repository';
 import { AuthController } from './auth.controller';
 import { CredentialsRepository } from './credentials.repository';
+import { LoginRateLimit } from './login-rate-limit.entity';
+import { LoginRateLimiter } from './login-rate-limiter';
 import { LoginService } from './login.service';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionsService } from './sessions.service';
+import { UserActivation } from './user-activation.entity';
 
 /**
- * Sign-in, rotating refresh tokens, logout, lockout and password changes. Exports
- * SessionsService (to end a user's sessions) and CredentialsRepository (to set a password hash)
- * for the directory's user administration.
+ * Sign-in (per-address rate limit, lockout), rotating refresh tokens, logout, password changes
+ * and single-use activation. Exports SessionsService (to end a user's sessions),
+ * CredentialsRepository and ActivationService (to issue activation tokens) for the directory's
+ * user administration.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshToken, AppUser, Agency])],
+  imports: [TypeOrmModule.forFeature([RefreshToken, AppUser, Agency, UserActivation, LoginRateLimit])],
   controllers: [AuthController],
-  providers: [LoginService, SessionsService, AccountService, CredentialsRepository, RefreshTokensRepository],
-  exports: [SessionsService, CredentialsRepository],
+  providers: [
+    LoginService,
+    LoginRateLimiter,
+    SessionsService,
+    AccountService,
+    ActivationService,
+    CredentialsRepository,
+    ActivationsRepository,
+    RefreshTokensRepository,
+  ],
+  exports: [SessionsService, CredentialsRepository, ActivationService],
 })
 export class IdentityModule {}

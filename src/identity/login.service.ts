@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CredentialsRepository } from './credentials.repository';
 import { IdentityErrors } from './identity.errors';
+import { LoginRateLimiter } from './login-rate-limiter';
 import { burnVerification, verifyPassword } from './password-hasher';
 import { actorOf, SessionsService, TokenPair } from './sessions.service';
 
@@ -12,13 +13,15 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 /**
  * Sign-in. Unknown email, wrong password, inactive account and locked account all get the same
  * INVALID_CREDENTIALS answer after the same amount of hashing work; only a locked account adds
- * how long to wait (Retry-After). Audit entries name the user id when known, never the email typed.
+ * how long to wait (Retry-After). Attempts are first counted per client address
+ * (LoginRateLimiter, 429). Audit entries name the user id when known, never the email typed.
  */
 @Injectable()
 export class LoginService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly credentials: CredentialsRepository,
+    private readonly limiter: LoginRateLimiter,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -29,7 +32,8 @@ export class LoginService implements OnModuleInit {
     await burnVerification('');
   }
 
-  async login(email: string, password: string): Promise<TokenPair> {
+  async login(email: string, password: string, address: string): Promise<TokenPair> {
+    await this.limiter.hit(address);
     const user = await this.credentials.byEmail(this.tx.manager, normalizeEmail(email));
     if (!user) {
       await burnVerification(password);
@@ -47,29 +51,32 @@ export class LoginService implements OnModuleInit {
       subjectType: 'User',
       subjectId: user.id,
     };
-    const lockedFor = secondsUntil(user.lockedUntil, this.clock.now());
-    if (lockedFor > 0) {
+    // Take a guess slot before any hash work: however many requests arrive at once, at most
+    // LOCKOUT_MAX_FAILURES of them are checked before the lock (see reserveGuess).
+    const slot = await this.credentials.reserveGuess(this.tx.manager, user.id, this.clock.now());
+    if (!slot) {
       await burnVerification(password);
       await this.audit.recordAlone({ ...failed, fields: ['lockedUntil'] });
-      throw IdentityErrors.INVALID_CREDENTIALS({ retryAfterSeconds: lockedFor });
+      const until = await this.credentials.lockedUntil(this.tx.manager, user.id);
+      const lockedFor = secondsUntil(until, this.clock.now());
+      throw IdentityErrors.INVALID_CREDENTIALS(lockedFor > 0 ? { retryAfterSeconds: lockedFor } : {});
     }
     const ok = await verifyPassword(user.passwordHash, password);
     if (!ok) {
-      const lockedUntil = await this.tx.run(async (m) => {
-        const until = await this.credentials.recordFailure(m, user.id, this.clock.now());
+      await this.tx.run(async (m) => {
         await this.audit.record(m, { ...failed, fields: ['passwordHash'] });
-        if (until)
+        if (slot.lockedUntil)
           await this.audit.record(m, {
             ...failed,
             action: 'auth.lockout',
             fields: ['failedLogins', 'lockedUntil'],
           });
-        return until;
       });
-      const wait = secondsUntil(lockedUntil, this.clock.now());
+      const wait = secondsUntil(slot.lockedUntil, this.clock.now());
       throw IdentityErrors.INVALID_CREDENTIALS(wait > 0 ? { retryAfterSeconds: wait } : {});
     }
     if (!user.active || !user.agencyActive) {
+      await this.credentials.recordSuccess(this.tx.manager, user.id);
       await this.audit.recordAlone({ ...failed, fields: ['active'] });
       throw IdentityErrors.INVALID_CREDENTIALS();
     }

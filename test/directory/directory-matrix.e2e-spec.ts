@@ -12,6 +12,8 @@ import { createTestApp, TestApp } from '../harness/test-app';
 const ALL = ROLES;
 const REFERRERS: Role[] = [Role.Caseworker, Role.Supervisor, Role.ReferralFocalPoint];
 const ADMIN: Role[] = [Role.Administrator];
+/** Second persons for a case-content grant at their agency. */
+const GRANT_DECIDERS: Role[] = [Role.Administrator, Role.Supervisor];
 
 interface Call {
   method: string;
@@ -39,6 +41,18 @@ describe('directory and identity: role × route matrix', () => {
     scratchUserId = (await makeActor(t.dataSource, Role.Caseworker, gt)).userId;
   });
   afterAll(() => t.close());
+
+  /** A pending grant of a new caseworker at `gt`, requested by an administrator not in `actors`. */
+  const pendingGrant = async (): Promise<string> => {
+    const requester = await makeActor(t.dataSource, Role.Administrator, gt);
+    const user = await makeActor(t.dataSource, Role.Caseworker, gt);
+    const [row] = await t.dataSource.query(
+      `INSERT INTO user_grant (user_id, kind, role, agency_id, country_code, requested_by, requested_at)
+       VALUES ($1, 'create', 'caseworker', $2, 'GT', $3, now()) RETURNING id`,
+      [user.userId, gt.id, requester.userId],
+    );
+    return row.id;
+  };
 
   const version = async (table: 'agency' | 'app_user', id: string): Promise<number> =>
     (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
@@ -139,7 +153,6 @@ describe('directory and identity: role × route matrix', () => {
           role: 'caseworker',
           email: `nuevo.${randomUUID().slice(0, 8)}@example.org`,
           fullName: 'Nuevo Usuario',
-          password: 'Clave-Segura-2026',
         },
       }),
     },
@@ -172,14 +185,31 @@ describe('directory and identity: role × route matrix', () => {
       call: async () => ({ method: 'POST', url: `/api/v1/admin/users/${scratchUserId}/activate` }),
     },
     {
-      name: 'PUT admin user password',
+      name: 'POST admin user activation-reset',
       allowed: ADMIN,
-      deniedAction: 'user.setPassword',
+      deniedAction: 'user.resetActivation',
       call: async () => ({
-        method: 'PUT',
-        url: `/api/v1/admin/users/${scratchUserId}/password`,
-        body: { password: 'Nueva-Clave-2026!' },
+        method: 'POST',
+        url: `/api/v1/admin/users/${(await makeActor(t.dataSource, Role.Auditor, gt)).userId}/activation-reset`,
       }),
+    },
+    {
+      name: 'GET user grants',
+      allowed: GRANT_DECIDERS,
+      deniedAction: 'usergrant.list',
+      call: async () => ({ method: 'GET', url: '/api/v1/user-grants' }),
+    },
+    {
+      name: 'POST user grant approve',
+      allowed: GRANT_DECIDERS,
+      deniedAction: 'usergrant.approve',
+      call: async () => ({ method: 'POST', url: `/api/v1/user-grants/${await pendingGrant()}/approve` }),
+    },
+    {
+      name: 'POST user grant reject',
+      allowed: GRANT_DECIDERS,
+      deniedAction: 'usergrant.reject',
+      call: async () => ({ method: 'POST', url: `/api/v1/user-grants/${await pendingGrant()}/reject` }),
     },
     { name: 'GET auth me', allowed: ALL, call: async () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
     {

@@ -83,7 +83,6 @@ describe('directory: administration, country scope, search and redaction', () =>
         role: 'caseworker',
         email: 'intruso@example.org',
         fullName: 'Intruso',
-        password: 'Clave-Segura-2026',
       });
       expect(res.status).toBe(403);
       expect(
@@ -101,11 +100,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       expect((await as(adminGt, 'GET', `/api/v1/admin/users/${hnUser.userId}`)).status).toBe(403);
       expect((await as(adminGt, 'POST', `/api/v1/admin/users/${hnUser.userId}/deactivate`)).status).toBe(403);
       expect(
-        (
-          await as(adminGt, 'PUT', `/api/v1/admin/users/${hnUser.userId}/password`, {
-            password: 'Nueva-Clave-2026!',
-          })
-        ).status,
+        (await as(adminGt, 'POST', `/api/v1/admin/users/${hnUser.userId}/activation-reset`)).status,
       ).toBe(403);
     });
 
@@ -288,46 +283,55 @@ describe('directory: administration, country scope, search and redaction', () =>
   });
 
   describe('user administration', () => {
-    it('creates a user who can sign in; enforces password rules and unique emails', async () => {
-      const weak = await as(adminGt, 'POST', '/api/v1/admin/users', {
-        agencyId: gt.id,
-        role: 'supervisor',
-        email: 'rosa.ixcot@example.org',
-        fullName: 'Rosa Ixcot',
-        password: 'ixcot2026ixcot',
-      });
-      expect(weak.status).toBe(400);
-      expect(weak.body.code).toBe('PASSWORD_REJECTED');
+    it('creates a user who activates the account and signs in; enforces password rules and unique emails', async () => {
+      // A supervisor needs a second person (test/directory/user-grants.e2e-spec.ts); the GT
+      // administrator of another agency approves and hands the token over.
+      const approver = await makeActor(
+        t.dataSource,
+        Role.Administrator,
+        await makeAgency(t.dataSource, { countryCode: 'GT', active: false }),
+      );
       const ok = await as(adminGt, 'POST', '/api/v1/admin/users', {
         agencyId: gt.id,
         role: 'supervisor',
         email: 'Rosa.Ixcot@example.org',
         fullName: 'Rosa Ixcot',
         language: 'es',
-        password: 'Volcán-de-Agua-3760',
       });
       expect(ok.status).toBe(201);
       expect(ok.body).toMatchObject({
         email: 'rosa.ixcot@example.org',
         role: 'supervisor',
         countryCode: 'GT',
+        accessState: 'awaiting_approval',
         version: 1,
       });
       expect(ok.body).not.toHaveProperty('passwordHash');
+      const approved = await as(approver, 'POST', `/api/v1/user-grants/${ok.body.grant.id}/approve`);
+      const token = approved.body.activation.token;
+      const weak = await t.request('POST', '/api/v1/auth/activate', {
+        body: { token, password: 'ixcot2026ixcot' },
+      });
+      expect(weak.status).toBe(400);
+      expect(weak.body.code).toBe('PASSWORD_REJECTED');
+      const activated = await t.request('POST', '/api/v1/auth/activate', {
+        body: { token, password: 'Volcán-de-Agua-3760' },
+      });
+      expect(activated.status).toBe(204);
       const tokens = await login(t, 'rosa.ixcot@example.org', 'Volcán-de-Agua-3760');
       const dup = await as(adminGt, 'POST', '/api/v1/admin/users', {
         agencyId: gt.id,
         role: 'caseworker',
         email: 'rosa.ixcot@example.org',
         fullName: 'Otra Rosa',
-        password: 'Volcán-de-Fuego-3763',
       });
       expect(dup.status).toBe(409);
       expect(dup.body.code).toBe('EMAIL_TAKEN');
 
       // Deactivation ends the sessions and stops sign-in; reactivation lets the user back in.
-      const off = await as(adminGt, 'POST', `/api/v1/admin/users/${ok.body.id}/deactivate`, { version: 1 });
-      expect(off.body).toMatchObject({ active: false, version: 2 });
+      const v = (await as(adminGt, 'GET', `/api/v1/admin/users/${ok.body.id}`)).body.version;
+      const off = await as(adminGt, 'POST', `/api/v1/admin/users/${ok.body.id}/deactivate`, { version: v });
+      expect(off.body).toMatchObject({ active: false, version: v + 1 });
       expect(
         (await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } }))
           .status,
@@ -340,24 +344,23 @@ describe('directory: administration, country scope, search and redaction', () =>
       await login(t, 'rosa.ixcot@example.org', 'Volcán-de-Agua-3760');
     });
 
-    it('sets a password: rules apply, the lockout is cleared, sessions end', async () => {
-      const u = await makeUser(t.dataSource, Role.Caseworker, gt);
+    it('resets a lead-unit officer’s credentials: new token to the administrator, lockout cleared, sessions end', async () => {
+      const u = await makeUser(t.dataSource, Role.LeadUnitOfficer, gt);
       const s = await login(t, u.email, u.password);
       await t.dataSource.query(
         `UPDATE app_user SET failed_logins = 5, locked_until = now() + interval '1 hour' WHERE id = $1`,
         [u.user.id],
       );
-      const weak = await as(adminGt, 'PUT', `/api/v1/admin/users/${u.user.id}/password`, {
-        password: 'short',
-      });
-      expect(weak.status).toBe(400);
-      const res = await as(adminGt, 'PUT', `/api/v1/admin/users/${u.user.id}/password`, {
-        password: 'Lago-de-Atitlán-1562',
-      });
-      expect(res.status).toBe(204);
+      const res = await as(adminGt, 'POST', `/api/v1/admin/users/${u.user.id}/activation-reset`);
+      expect(res.status).toBe(200);
+      expect(res.body.accessState).toBe('awaiting_activation');
       expect(
         (await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: s.refreshToken } })).status,
       ).toBe(401);
+      const activated = await t.request('POST', '/api/v1/auth/activate', {
+        body: { token: res.body.activation.token, password: 'Lago-de-Atitlán-1562' },
+      });
+      expect(activated.status).toBe(204);
       await login(t, u.email, 'Lago-de-Atitlán-1562');
     });
 

@@ -164,6 +164,11 @@ async function main(): Promise<void> {
       dataCategories: ['identification', 'contact', 'case_summary', 'health'],
       validFrom: new Date(Date.now() - 86_400_000),
       status: 'active',
+      approvals: ['GT', 'MX'].map((countryCode) => ({
+        countryCode,
+        approvedBy: user.id,
+        approvedAt: new Date().toISOString(),
+      })),
       createdBy: user.id,
     });
     const cases: string[] = [];

@@ -34,7 +34,7 @@ import { PG_ADMIN_URL, REDIS_URL, adminQuery, dropQueueKeys } from './bench-serv
  *   BENCH_REDIS_URL (default redis://127.0.0.1:6379); OUTBOX_POLL_MS, WORKER_CONCURRENCY pass through.
  */
 const root = join(__dirname, '..', '..');
-const SECRET_REF = 'AGENCY_SECRET_BENCH_PARTNER';
+const SECRET_REF = 'EXTERNAL_AGENCY_SECRET_BENCH_PARTNER';
 const SECRET = randomBytes(24).toString('hex');
 
 async function startPartner(): Promise<{
@@ -164,6 +164,11 @@ async function main(): Promise<void> {
       dataCategories: ['identification', 'contact', 'case_summary', 'health'],
       validFrom: new Date(Date.now() - 86_400_000),
       status: 'active',
+      approvals: ['GT', 'MX'].map((countryCode) => ({
+        countryCode,
+        approvedBy: user.id,
+        approvedAt: new Date().toISOString(),
+      })),
       createdBy: user.id,
     });
     const cases: string[] = [];

@@ -6,6 +6,12 @@ const mx = { id: 'mx-agency', countryCode: 'MX' };
 const base = {
   partyAgencyIds: [] as string[],
   partyCountryCodes: ['GT', 'MX'],
+  involvedCountries: ['GT', 'MX'],
+  approvals: ['GT', 'MX'].map((countryCode) => ({
+    countryCode,
+    approvedBy: 'admin',
+    approvedAt: '2026-01-01',
+  })),
   status: 'active' as const,
   validFrom: new Date('2026-01-01T00:00:00Z'),
   validUntil: null as Date | null,
@@ -24,6 +30,14 @@ describe('agreement coverage', () => {
     expect(inForce({ ...base, status: 'suspended' as never }, at)).toBe(false);
     expect(inForce({ ...base, validFrom: new Date('2026-07-01') }, at)).toBe(false);
     expect(inForce({ ...base, validUntil: at }, at)).toBe(false);
+  });
+
+  it('covers nothing until every involved country has approved it', () => {
+    const gtOnly = { ...base, approvals: base.approvals.slice(0, 1) };
+    expect(inForce({ ...gtOnly, status: 'pending_approval' as const }, at)).toBe(false);
+    // Even a row marked active (written by hand, or before approvals existed) needs them all.
+    expect(inForce(gtOnly, at)).toBe(false);
+    expect(coveringAgreement([gtOnly], gt, mx, 'health_care', at)).toEqual({ refusal: 'NO_AGREEMENT' });
   });
 
   it('finds the covering agreement', () => {

@@ -1,3 +1,4 @@
+import { pendingCountries } from './agreement-approval';
 import type { DataSharingAgreement } from './agreement.entity';
 
 export interface Party {
@@ -10,7 +11,14 @@ export type Coverage = { agreement: DataSharingAgreement } | { refusal: Coverage
 
 type AgreementTerms = Pick<
   DataSharingAgreement,
-  'partyAgencyIds' | 'partyCountryCodes' | 'status' | 'validFrom' | 'validUntil' | 'purposes'
+  | 'partyAgencyIds'
+  | 'partyCountryCodes'
+  | 'involvedCountries'
+  | 'approvals'
+  | 'status'
+  | 'validFrom'
+  | 'validUntil'
+  | 'purposes'
 >;
 
 /** Is the agency a party, itself or through its country? */
@@ -18,14 +26,21 @@ export function isParty(a: Pick<AgreementTerms, 'partyAgencyIds' | 'partyCountry
   return a.partyAgencyIds.includes(p.id) || a.partyCountryCodes.includes(p.countryCode);
 }
 
+/** Active, approved by every involved country (whatever the status column says), and within its dates. */
 export function inForce(a: AgreementTerms, at: Date): boolean {
-  return a.status === 'active' && a.validFrom <= at && (!a.validUntil || a.validUntil > at);
+  return (
+    a.status === 'active' &&
+    !pendingCountries(a).length &&
+    a.validFrom <= at &&
+    (!a.validUntil || a.validUntil > at)
+  );
 }
 
 /**
  * Picks the agreement a referral between two agencies relies on, or says precisely why there is
- * none: no agreement between the parties (or none active), the only ones have expired, or the
- * ones in force do not cover the purpose. Among several in force, the most recent one wins.
+ * none: no agreement between the parties (or none active and approved by every involved country),
+ * the only ones have expired, or the ones in force do not cover the purpose. Among several in
+ * force, the most recent one wins.
  */
 export function coveringAgreement<T extends AgreementTerms>(
   candidates: T[],

@@ -16,7 +16,12 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { AGREEMENT_STATUSES, AgreementStatus } from './agreement.entity';
+import {
+  AGREEMENT_STATUSES,
+  AgreementStatus,
+  REQUESTED_AGREEMENT_STATUSES,
+  RequestedAgreementStatus,
+} from './agreement.entity';
 
 export class CreateAgreementDto {
   @ApiProperty({ example: 'CONV-GT-MX-2026-04' })
@@ -70,10 +75,14 @@ export class CreateAgreementDto {
   @IsISO8601({ strict: true })
   validUntil?: string;
 
-  @ApiPropertyOptional({ enum: AGREEMENT_STATUSES, default: 'active' })
+  @ApiPropertyOptional({
+    enum: REQUESTED_AGREEMENT_STATUSES,
+    default: 'active',
+    description: 'active: in force once every involved country approved (pending_approval until then)',
+  })
   @IsOptional()
-  @IsIn(AGREEMENT_STATUSES)
-  status?: AgreementStatus;
+  @IsIn(REQUESTED_AGREEMENT_STATUSES)
+  status?: RequestedAgreementStatus;
 }
 
 export class UpdateAgreementDto {
@@ -82,10 +91,13 @@ export class UpdateAgreementDto {
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ enum: AGREEMENT_STATUSES })
+  @ApiPropertyOptional({
+    enum: REQUESTED_AGREEMENT_STATUSES,
+    description: 'A change that widens the terms (or returns to active) needs the other countries again',
+  })
   @IsOptional()
-  @IsIn(AGREEMENT_STATUSES)
-  status?: AgreementStatus;
+  @IsIn(REQUESTED_AGREEMENT_STATUSES)
+  status?: RequestedAgreementStatus;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -107,6 +119,13 @@ export class UpdateAgreementDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   validUntil?: string;
+}
+
+export class ApproveAgreementDto {
+  @ApiProperty({ description: 'The version read: the terms approved (optimistic locking).' })
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 export class ListAgreementsQuery {

@@ -7,14 +7,26 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-export const AGREEMENT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
+/** The statuses an administrator may ask for; `active` waits in `pending_approval` for the parties. */
+export const REQUESTED_AGREEMENT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
+export type RequestedAgreementStatus = (typeof REQUESTED_AGREEMENT_STATUSES)[number];
+export const AGREEMENT_STATUSES = [...REQUESTED_AGREEMENT_STATUSES, 'pending_approval'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** One involved country's consent to the agreement's current terms, given by one of its administrators. */
+export interface AgreementApproval {
+  countryCode: string;
+  approvedBy: string;
+  /** ISO 8601. */
+  approvedAt: string;
+}
 
 /**
  * A data-sharing agreement (convenio) between agencies and/or countries. A party country covers
  * every agency of that country. A referral between two different agencies needs an active,
  * valid agreement covering both of them and the referral's purpose; only the agreement's data
- * categories may travel.
+ * categories may travel. It is active only once every involved country has approved its terms
+ * (agreement-approval.ts).
  */
 @Entity('data_sharing_agreement')
 export class DataSharingAgreement {
@@ -52,6 +64,10 @@ export class DataSharingAgreement {
 
   @Column({ type: 'text', default: 'active' })
   status: AgreementStatus;
+
+  /** One entry per involved country that approved the current terms. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  approvals: AgreementApproval[];
 
   @Column({ type: 'uuid' })
   createdBy: string;

@@ -13,6 +13,22 @@ export const AgreementErrors = defineErrors({
       en: 'You may only manage agreements in which {country} or one of its agencies is a party.',
     },
   },
+  AGREEMENT_NOT_PENDING: {
+    status: 409,
+    title: { es: 'El convenio no espera aprobación', en: 'The agreement is not awaiting approval' },
+    detail: {
+      es: 'Solo se aprueba un convenio pendiente de aprobación; este está en estado {status}.',
+      en: 'Only an agreement pending approval can be approved; this one is {status}.',
+    },
+  },
+  AGREEMENT_ALREADY_APPROVED: {
+    status: 409,
+    title: { es: 'Su país ya aprobó el convenio', en: 'Your country has already approved the agreement' },
+    detail: {
+      es: '{country} ya aprobó los términos vigentes de este convenio.',
+      en: '{country} has already approved the current terms of this agreement.',
+    },
+  },
   AGREEMENT_INVALID: {
     status: 422,
     title: { es: 'El convenio no es válido', en: 'The agreement is not valid' },

@@ -14,6 +14,8 @@ const actor = (role: Actor['role'], countryCode = 'GT'): Actor => ({
 const ability = (a: Actor) => buildAbility(a, [new AgreementPolicy()]);
 const gtMx = asSubject('Agreement', { involvedCountries: ['GT', 'MX'] });
 const hnSv = asSubject('Agreement', { involvedCountries: ['HN', 'SV'] });
+const gtHnMx = asSubject('Agreement', { involvedCountries: ['GT', 'HN', 'MX'] });
+const hnMx = asSubject('Agreement', { involvedCountries: ['HN', 'MX'] });
 
 describe('AgreementPolicy', () => {
   it('lets an administrator manage agreements involving their country only', () => {
@@ -23,6 +25,22 @@ describe('AgreementPolicy', () => {
     expect(admin.can('read', gtMx)).toBe(true);
     expect(admin.can('update', hnSv)).toBe(false);
     expect(admin.can('read', hnSv)).toBe(false);
+  });
+
+  it('lets an administrator create only agreements their own country is a party to', () => {
+    const admin = ability(actor(Role.Administrator));
+    expect(admin.can('create', gtMx)).toBe(true);
+    expect(admin.can('create', gtHnMx)).toBe(true);
+    expect(admin.can('create', hnMx)).toBe(false);
+    expect(admin.can('create', hnSv)).toBe(false);
+  });
+
+  it('lets an administrator approve for their own country only, and no other role approve', () => {
+    expect(ability(actor(Role.Administrator, 'HN')).can('approve', gtHnMx)).toBe(true);
+    expect(ability(actor(Role.Administrator, 'MX')).can('approve', gtHnMx)).toBe(true);
+    expect(ability(actor(Role.Administrator, 'SV')).can('approve', gtHnMx)).toBe(false);
+    for (const role of [Role.Supervisor, Role.Caseworker, Role.ReferralFocalPoint, Role.Auditor])
+      expect(ability(actor(role, 'HN')).can('approve', gtHnMx)).toBe(false);
   });
 
   it('lets referral roles read, not change, agreements of their country', () => {

@@ -2,19 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
+import { Clock } from '../common/clock';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { FieldIssue } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
-import { DataSharingAgreement } from './agreement.entity';
+import { requestedStatus, settledStatus, widens } from './agreement-approval';
+import { AgreementApproval, DataSharingAgreement } from './agreement.entity';
 import { AgreementErrors } from './agreement.errors';
-import { CreateAgreementDto, ListAgreementsQuery, UpdateAgreementDto } from './agreement.dto';
+import {
+  ApproveAgreementDto,
+  CreateAgreementDto,
+  ListAgreementsQuery,
+  UpdateAgreementDto,
+} from './agreement.dto';
 import { AgreementsRepository } from './agreements.repository';
 import { SharingVocabulary } from './sharing-vocabulary.service';
 
-/** Administrators' management of data-sharing agreements, scoped to their country. */
+/**
+ * Administrators' management of data-sharing agreements, scoped to their country. An agreement
+ * becomes active only once every involved country approved its terms (agreement-approval.ts):
+ * the creator's country by creating it, each other one through `approve`.
+ */
 @Injectable()
 export class AgreementService {
   constructor(
@@ -23,6 +35,7 @@ export class AgreementService {
     private readonly vocab: SharingVocabulary,
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   create(actor: Actor, dto: CreateAgreementDto): Promise<DataSharingAgreement> {
@@ -66,10 +79,11 @@ export class AgreementService {
       const involvedCountries = [
         ...new Set([...partyCountryCodes, ...agencies.map((a) => a.countryCode)]),
       ].sort();
-      if (!involvedCountries.includes(actor.countryCode)) {
+      if (!this.authz.ability(actor).can('create', asSubject('Agreement', { involvedCountries }))) {
         await this.authz.denied(actor, 'create', 'Agreement');
         throw AgreementErrors.AGREEMENT_OUTSIDE_SCOPE({ country: actor.countryCode });
       }
+      const approvals = [this.approval(actor)];
       const saved = await this.repo.insert(m, {
         reference: dto.reference,
         title: dto.title,
@@ -80,14 +94,15 @@ export class AgreementService {
         dataCategories: [...new Set(dto.dataCategories)],
         validFrom,
         validUntil,
-        status: dto.status ?? 'active',
+        approvals,
+        status: settledStatus(dto.status ?? 'active', { involvedCountries, approvals }),
         createdBy: actor.userId,
       });
       await this.audit.record(m, {
         action: 'agreement.create',
         subjectType: 'Agreement',
         subjectId: saved.id,
-        fields: ['purposes', 'dataCategories', 'parties', 'validity', 'status'],
+        fields: ['purposes', 'dataCategories', 'parties', 'validity', 'status', 'approvals'],
       });
       return saved;
     });
@@ -95,7 +110,7 @@ export class AgreementService {
 
   update(actor: Actor, id: string, dto: UpdateAgreementDto): Promise<DataSharingAgreement> {
     return this.tx.run(async (m) => {
-      const a = await this.load(m, actor, 'update', id);
+      const a = await this.load(m, actor, 'update', id, true);
       if (a.version !== dto.version)
         throw CommonErrors.STALE_VERSION({ expected: dto.version, actual: a.version });
       const issues = this.checkTerms(dto.purposes ?? a.purposes, dto.dataCategories ?? a.dataCategories);
@@ -108,11 +123,19 @@ export class AgreementService {
         });
       if (issues.length) throw AgreementErrors.AGREEMENT_INVALID({}, issues);
       const changed = Object.keys(dto).filter((k) => k !== 'version');
-      Object.assign(a, {
-        status: dto.status ?? a.status,
+      const before = { ...a, status: requestedStatus(a.status) };
+      const after = {
+        status: dto.status ?? before.status,
         purposes: dto.purposes ? [...new Set(dto.purposes)] : a.purposes,
         dataCategories: dto.dataCategories ? [...new Set(dto.dataCategories)] : a.dataCategories,
         validUntil,
+      };
+      // Wider terms are new terms: the editor's country approves them, the others must again.
+      const approvals = widens(before, after) ? [this.approval(actor)] : a.approvals;
+      if (approvals !== a.approvals) changed.push('approvals');
+      Object.assign(a, after, {
+        approvals,
+        status: settledStatus(after.status, { involvedCountries: a.involvedCountries, approvals }),
       });
       const saved = await this.repo.save(m, a);
       await this.audit.record(m, {
@@ -120,6 +143,31 @@ export class AgreementService {
         subjectType: 'Agreement',
         subjectId: id,
         fields: changed,
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * The caller's country approves the terms it read (`version`). An administrator of a country
+   * that is not involved gets a 403 (audited). The last approval makes the agreement active.
+   */
+  approve(actor: Actor, id: string, dto: ApproveAgreementDto): Promise<DataSharingAgreement> {
+    return this.tx.run(async (m) => {
+      const a = await this.load(m, actor, 'approve', id, true);
+      if (a.version !== dto.version)
+        throw CommonErrors.STALE_VERSION({ expected: dto.version, actual: a.version });
+      if (a.status !== 'pending_approval') throw AgreementErrors.AGREEMENT_NOT_PENDING({ status: a.status });
+      if (a.approvals.some((x) => x.countryCode === actor.countryCode))
+        throw AgreementErrors.AGREEMENT_ALREADY_APPROVED({ country: actor.countryCode });
+      a.approvals = [...a.approvals, this.approval(actor)];
+      a.status = settledStatus('active', a);
+      const saved = await this.repo.save(m, a);
+      await this.audit.record(m, {
+        action: 'agreement.approve',
+        subjectType: 'Agreement',
+        subjectId: id,
+        fields: a.status === 'active' ? ['approvals', 'status'] : ['approvals'],
       });
       return saved;
     });
@@ -147,11 +195,20 @@ export class AgreementService {
     actor: Actor,
     action: string,
     id: string,
+    lock = false,
   ): Promise<DataSharingAgreement> {
-    const a = await this.repo.findById(m, id);
+    const a = await this.repo.findById(m, id, lock);
     if (!a) throw AgreementErrors.AGREEMENT_NOT_FOUND();
     await this.authz.assert(actor, action, 'Agreement', a, { subjectId: id });
     return a;
+  }
+
+  private approval(actor: Actor): AgreementApproval {
+    return {
+      countryCode: actor.countryCode,
+      approvedBy: actor.userId,
+      approvedAt: this.clock.now().toISOString(),
+    };
   }
 
   private checkTerms(purposes: string[], categories: string[]): FieldIssue[] {

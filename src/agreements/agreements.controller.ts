@@ -1,9 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
-import { CreateAgreementDto, ListAgreementsQuery, UpdateAgreementDto } from './agreement.dto';
+import {
+  ApproveAgreementDto,
+  CreateAgreementDto,
+  ListAgreementsQuery,
+  UpdateAgreementDto,
+} from './agreement.dto';
 import { AgreementService } from './agreement.service';
 
 @ApiTags('agreements')
@@ -13,7 +18,10 @@ export class AgreementsController {
 
   @Post()
   @Authorize('create', 'Agreement')
-  @ApiOperation({ summary: 'Record a data-sharing agreement (administrators; must involve their country)' })
+  @ApiOperation({
+    summary:
+      'Record a data-sharing agreement (administrators; must involve their country). Active once every involved country approved; pending_approval until then',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAgreementDto) {
     return this.agreements.create(actor, dto);
   }
@@ -32,9 +40,27 @@ export class AgreementsController {
     return this.agreements.get(actor, id);
   }
 
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Authorize('approve', 'Agreement')
+  @ApiOperation({
+    summary:
+      'Approve the terms read (version) for the caller’s country (administrators of an involved country); the last approval activates it',
+  })
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApproveAgreementDto,
+  ) {
+    return this.agreements.approve(actor, id, dto);
+  }
+
   @Patch(':id')
   @Authorize('update', 'Agreement')
-  @ApiOperation({ summary: 'Change status, purposes, categories or end date (optimistic locking)' })
+  @ApiOperation({
+    summary:
+      'Change status, purposes, categories or end date (optimistic locking); widening needs the other countries’ approval again',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

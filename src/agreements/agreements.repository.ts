@@ -6,8 +6,12 @@ import { DataSharingAgreement, AgreementStatus } from './agreement.entity';
 /** The SQL of agreements. */
 @Injectable()
 export class AgreementsRepository {
-  findById(m: EntityManager, id: string): Promise<DataSharingAgreement | null> {
-    return m.findOne(DataSharingAgreement, { where: { id } });
+  /** With `lock`, holds the row until the transaction ends (approvals and changes one at a time). */
+  findById(m: EntityManager, id: string, lock = false): Promise<DataSharingAgreement | null> {
+    return m.findOne(DataSharingAgreement, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   insert(m: EntityManager, a: Partial<DataSharingAgreement>): Promise<DataSharingAgreement> {

@@ -14,6 +14,7 @@ import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS } from './directory.fields';
 import { Page } from './keyset';
 import { ServiceTypeCatalog } from './service-types';
+import { isSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref';
 
 type AgencyOut = Partial<Agency>;
 
@@ -113,7 +114,10 @@ export class AgencyAdminService {
     return current;
   }
 
-  /** Cross-field rules: known service types; external agencies (and only they) have an endpoint and a secret name. */
+  /**
+   * Cross-field rules: known service types; external agencies (and only they) have an endpoint and
+   * a secret name of the documented prefix.
+   */
   private check(a: Partial<Agency>): void {
     const issues: FieldIssue[] = [];
     (a.services ?? []).forEach((s, i) => {
@@ -147,6 +151,13 @@ export class AgencyAdminService {
           },
         });
     }
+    // The DTO checks a new name; this also catches a row written before the prefix rule.
+    if (a.signingSecretRef && !isSigningSecretRef(a.signingSecretRef))
+      issues.push({
+        field: 'signingSecretRef',
+        code: 'isSigningSecretRef',
+        params: { prefix: SIGNING_SECRET_PREFIX },
+      });
     if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
   }
 

@@ -22,6 +22,7 @@ import { ROLES, Role } from '../auth/role';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { AGENCY_TYPES, AgencyType } from './agency.entity';
 import { GRANT_STATUSES, GrantStatus } from './user-grant.entity';
+import { IsSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -30,9 +31,6 @@ const toInt = ({ value }: { value: unknown }) =>
 
 /** Optional but not nullable: null is validated (and rejected) like any other value. */
 const Present = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
-
-/** An environment variable name, e.g. EXTERNAL_AGENCY_SECRET_US. */
-const ENV_NAME = /^[A-Z][A-Z0-9_]{2,63}$/;
 
 class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -158,10 +156,10 @@ class AgencyFields {
 
   @ApiPropertyOptional({
     nullable: true,
-    description: 'External agencies only: NAME of the environment variable holding the HMAC secret',
+    description: `External agencies only: NAME of the environment variable holding the HMAC secret; must start with ${SIGNING_SECRET_PREFIX}`,
   })
   @IsOptional()
-  @Matches(ENV_NAME)
+  @IsSigningSecretRef()
   signingSecretRef?: string | null;
 }
 

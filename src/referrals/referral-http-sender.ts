@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { Clock } from '../common/clock';
 import { Agency } from '../directory/agency.entity';
+import { readSigningSecret } from '../directory/signing-secret-ref';
 import { deliveryConfig } from './referral-delivery.config';
 import { sign } from './referral-signature';
 
@@ -11,14 +12,12 @@ export interface Acknowledgement {
   externalReference: string | null;
 }
 
-/** Environment variables that are never agency secrets, whatever an agency record says. */
-const PLATFORM_SECRETS = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']);
-
-/** The HMAC secret shared with an external agency, read from the variable its record names. */
+/**
+ * The HMAC secret shared with an external agency, read from the variable its record names; only
+ * variables of the documented prefix are ever read (see signing-secret-ref.ts).
+ */
 export function agencySecret(agency: Pick<Agency, 'signingSecretRef'>): string | undefined {
-  const ref = agency.signingSecretRef;
-  if (!ref || !/^[A-Z][A-Z0-9_]*$/.test(ref) || PLATFORM_SECRETS.has(ref)) return undefined;
-  return process.env[ref] || undefined;
+  return readSigningSecret(agency.signingSecretRef);
 }
 
 /**

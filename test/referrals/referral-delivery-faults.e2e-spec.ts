@@ -11,7 +11,7 @@ import { startPartner } from './partner-server';
 jest.setTimeout(180_000);
 
 const SECRET = 'fault-partner-secret-0123456789abcdef';
-const SECRET_REF = 'AGENCY_SECRET_TEST_FAULTS';
+const SECRET_REF = 'EXTERNAL_AGENCY_SECRET_TEST_FAULTS';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { referralScenario } from './referral-scenario';
 import { signedHeaders, startPartner } from './partner-server';
 
 const SECRET = 'mx-dif-shared-secret-0123456789abcdef';
-const SECRET_REF = 'AGENCY_SECRET_TEST_MX_DIF';
+const SECRET_REF = 'EXTERNAL_AGENCY_SECRET_TEST_MX_DIF';
 
 describe('cross-country referral to an agency outside Enlace (signed HTTP)', () => {
   let t: TestApp;

@@ -39,5 +39,9 @@ export const validationMessages: Record<string, Localized> = {
   },
   isLocale: { es: 'Debe ser un código de idioma.', en: 'Must be a language code.' },
   isPositive: { es: 'Debe ser positivo.', en: 'Must be positive.' },
+  isSigningSecretRef: {
+    es: 'Debe ser el nombre de una variable de entorno que empiece por {prefix} (mayúsculas, cifras y _).',
+    en: 'Must be the name of an environment variable starting with {prefix} (capitals, digits and _).',
+  },
   maxDate: { es: 'No puede ser una fecha futura.', en: 'Must not be in the future.' },
 };

@@ -40,4 +40,13 @@ export const validationMessages: Record<string, Localized> = {
   isLocale: { es: 'Debe ser un código de idioma.', en: 'Must be a language code.' },
   isPositive: { es: 'Debe ser positivo.', en: 'Must be positive.' },
   maxDate: { es: 'No puede ser una fecha futura.', en: 'Must not be in the future.' },
+  noNulCharacter: { es: 'No puede contener caracteres NUL.', en: 'Must not contain NUL characters.' },
+  wellFormedText: {
+    es: 'Contiene caracteres Unicode mal formados.',
+    en: 'Contains malformed Unicode characters.',
+  },
+  maxDepth: {
+    es: 'Está anidado a más de {0} niveles.',
+    en: 'Is nested more than {0} levels deep.',
+  },
 };

@@ -19,7 +19,11 @@ export async function ensureAppLogin(db: Queryable, name: string, password: stri
     await db.query(String(rows[0].stmt));
   };
   const { rows } = await db.query('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [name]);
-  if (!rows.length) await exec(`'CREATE ROLE %I LOGIN', $1::text`, [name]);
+  if (!rows.length)
+    // Roles are cluster-wide: another database's setup may create it at the same moment.
+    await exec(`'CREATE ROLE %I LOGIN', $1::text`, [name]).catch((e: { code?: string }) => {
+      if (e.code !== '42710' && e.code !== '23505') throw e;
+    });
   else if (rows[0].rolsuper) throw new Error(`${name} is a superuser: choose another APP_DB_USER`);
   await exec(`'ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT', $1::text`, [name]);
   if (password !== null) await exec(`'ALTER ROLE %I WITH PASSWORD %L', $1::text, $2::text`, [name, password]);

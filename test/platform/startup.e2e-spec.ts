@@ -14,7 +14,7 @@ const run = (script: string, env: Record<string, string | undefined>, args: stri
   spawnSync(process.execPath, [join(root, 'dist', script), ...args], {
     env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv,
     encoding: 'utf8',
-    timeout: 20000,
+    timeout: 60000,
   });
 
 describe('start-up refusal', () => {
@@ -112,6 +112,14 @@ describe('production refuses a database connection that could rewrite the audit 
       expect(r.stderr).toContain('npm run db:app-login');
     },
   );
+
+  it('refuses a superuser session that switches to the application role', () => {
+    const u = new URL(db.url);
+    u.searchParams.set('options', `-c role=${appLogin}`);
+    const r = run('src/main.js', prodEnv(u.toString()));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('DATABASE_URL connects as "postgres", a superuser');
+  });
 
   it.each(['src/main.js', 'src/worker.js'])('%s refuses to connect as the owner of the tables', (script) => {
     const r = run(script, prodEnv(as(owner)));

@@ -90,8 +90,19 @@ describe('bad input is a 4xx problem with field details, never a 500', () => {
       const res = await t.request('GET', '/api/v1/directory/agencies/a%00b', {
         token: t.tokenFor(s.caseworker),
       });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
+      expectProblem(res, 400, 'id');
+    });
+  });
+
+  it('a path id that is not a UUID names the parameter', async () => {
+    const res = await t.request('GET', '/api/v1/referrals/not-a-uuid/snapshot', {
+      token: t.tokenFor(s.caseworker),
+      headers: { 'accept-language': 'en' },
+    });
+    const body = expectProblem(res, 400, 'id');
+    expect(body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'id', code: 'isUUID', message: 'Must be a UUID.' }],
     });
   });
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { AppError, FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
@@ -42,10 +43,30 @@ export function isUnstorableValue(err: unknown): boolean {
   return !!code && UNSTORABLE_VALUE_SQLSTATES.has(code);
 }
 
+/**
+ * Nest's ParseUUIDPipe says only "uuid is expected": name the path parameters that are not UUIDs,
+ * as the validation pipe would.
+ */
+function badUuidParams(err: HttpException, params: unknown): AppError | undefined {
+  if (err.getStatus() !== 400 || !/^Validation failed \(uuid.* is expected\)/.test(err.message))
+    return undefined;
+  const bad = Object.entries((params ?? {}) as Record<string, unknown>).filter(([, v]) => !isUUID(String(v)));
+  const fields = bad.length ? bad.map(([k]) => k) : ['id'];
+  return CommonErrors.VALIDATION_FAILED(
+    {},
+    fields.map((field) => ({ field, code: 'isUUID' })),
+  );
+}
+
 /** Turns anything thrown into an AppError; unknown errors become INTERNAL (and are logged). */
-export function toAppError(err: unknown, req: { method?: string; url?: string; id?: string }): AppError {
+export function toAppError(
+  err: unknown,
+  req: { method?: string; url?: string; id?: string; params?: unknown },
+): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HttpException) {
+    const uuid = badUuidParams(err, req.params);
+    if (uuid) return uuid;
     const status = err.getStatus();
     if (status === 404 && /^Cannot /.test(err.message)) {
       return CommonErrors.ROUTE_NOT_FOUND({ method: req.method, path: (req.url ?? '').split('?')[0] });

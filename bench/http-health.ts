@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const api = await startProcess(
     'main',
     {
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
       PORT: String(port),
       DATABASE_URL: db.url,
       REDIS_URL,

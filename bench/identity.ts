@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   url.pathname = `/${name}`;
   // The app reads its environment at boot.
   Object.assign(process.env, {
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     DATABASE_URL: url.toString(),
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: randomBytes(32).toString('hex'),

@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     await load(url);
 
     Object.assign(process.env, {
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
       DATABASE_URL: url,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',

@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   console.log(`database ${name}`);
   await migrate(url, 'run');
   Object.assign(process.env, {
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     DATABASE_URL: url,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',

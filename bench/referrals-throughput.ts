@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   dbUrl.pathname = `/${name}`;
   const partner = await startPartner();
   const env: Record<string, string> = {
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `enlace-bench-${randomBytes(4).toString('hex')}`,

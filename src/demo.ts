@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from './config/env';
 import { migrate } from './database/migrate';
 import { ChildProcesses } from './embedded/child-processes';
+import { DEMO_APP_LOGIN, demoAppLogin } from './embedded/demo-app-login';
 import { demoLog, demoWarn } from './embedded/demo-log';
 import { demoJwtSecret, demoOptions, safeUrl } from './embedded/demo-options';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
@@ -95,11 +96,21 @@ async function main(): Promise<void> {
   else demoLog(`seed skipped (DEMO_SEED=${opts.seed}${fresh ? '' : ', database already had a schema'})`);
   if (stopping) return;
 
+  let appUrl = databaseUrl;
+  try {
+    appUrl = await demoAppLogin(databaseUrl, embeddedDb);
+    demoLog(`the API and the worker act as ${DEMO_APP_LOGIN}, a member of enlace_app`);
+  } catch (e) {
+    demoWarn(
+      `could not switch to ${DEMO_APP_LOGIN} (${(e as Error).message}): the API and the worker connect as the owner`,
+    );
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     PORT: String(opts.apiPort),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET: demoJwtSecret(process.env, opts.dataDir),
     CONFIG_DIR: process.env.CONFIG_DIR ?? join(ROOT, 'config'),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseRoleCheck } from './database-role';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -19,7 +20,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [TransactionRunner],
+  providers: [TransactionRunner, DatabaseRoleCheck],
   exports: [TransactionRunner],
 })
 export class DatabaseModule {}

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -81,6 +82,7 @@ export class CreateReferralDto {
     description: 'Supervisors only: documented best/vital-interests override.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReferralOverrideDto)
   override?: ReferralOverrideDto;

@@ -91,4 +91,43 @@ describe('audit_entry is append-only in the database', () => {
       await su.end();
     }
   });
+
+  it('fires the triggers ALWAYS, so session_replication_role = replica does not skip them', async () => {
+    const su = await connect();
+    try {
+      const { rows } = await su.query(
+        `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_entry'::regclass AND NOT tgisinternal ORDER BY tgname`,
+      );
+      expect(rows).toEqual([
+        { tgname: 'audit_entry_no_truncate', tgenabled: 'A' },
+        { tgname: 'audit_entry_no_update_delete', tgenabled: 'A' },
+      ]);
+      await su.query('SET session_replication_role = replica');
+      expect(await sqlState(su.query(`UPDATE audit_entry SET action = 'x' WHERE seq = 1`))).toMatch(
+        /UPDATE refused/,
+      );
+      expect(await sqlState(su.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(/DELETE refused/);
+      expect(await sqlState(su.query(`TRUNCATE audit_entry`))).toMatch(/TRUNCATE refused/);
+    } finally {
+      await su.end();
+    }
+  });
+
+  it('does not let the application role set session_replication_role nor rewrite rows', async () => {
+    const app = await connect(appLogin);
+    try {
+      expect(await sqlState(app.query('SET session_replication_role = replica'))).toMatch(
+        /^42501: permission denied to set parameter/,
+      );
+      expect(await sqlState(app.query(`UPDATE audit_entry SET action = 'x' WHERE seq = 1`))).toMatch(
+        /^42501/,
+      );
+      expect(await sqlState(app.query(`DELETE FROM audit_entry WHERE seq = 1`))).toMatch(/^42501/);
+      expect(await sqlState(app.query(`ALTER TABLE audit_entry DISABLE TRIGGER ALL`))).toMatch(
+        /^42501: must be owner/,
+      );
+    } finally {
+      await app.end();
+    }
+  });
 });

@@ -22,16 +22,25 @@ export async function auditRows(ds: DataSource, where = 'TRUE', params: unknown[
   return (await ds.query(`SELECT * FROM audit_entry WHERE ${where} ORDER BY seq`, params)) as EntryRow[];
 }
 
+const AUDIT_TRIGGERS = ['audit_entry_no_update_delete', 'audit_entry_no_truncate'];
+
 /**
- * Runs statements as the superuser with triggers off (`session_replication_role = replica`):
- * how a tamper test rewrites rows the database otherwise refuses to change.
+ * Runs statements as the tables' owner with the append-only triggers disabled, in one
+ * transaction that enables them again (ALWAYS) before it commits: how a tamper test rewrites rows
+ * the database otherwise refuses to change. `session_replication_role = replica` no longer helps.
  */
 export async function asTamperer(databaseUrl: string, ...statements: string[]): Promise<void> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    await c.query('SET session_replication_role = replica');
+    await c.query('BEGIN');
+    for (const t of AUDIT_TRIGGERS) await c.query(`ALTER TABLE audit_entry DISABLE TRIGGER ${t}`);
     for (const s of statements) await c.query(s);
+    for (const t of AUDIT_TRIGGERS) await c.query(`ALTER TABLE audit_entry ENABLE ALWAYS TRIGGER ${t}`);
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
   } finally {
     await c.end();
   }

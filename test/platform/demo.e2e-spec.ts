@@ -165,6 +165,9 @@ describe('demo mode (npm run demo)', () => {
         expect(ext.rows.map((r) => r.extname)).toEqual(
           expect.arrayContaining(['pg_trgm', 'pgcrypto', 'unaccent']),
         );
+        // The session every connection shares acts as the application's login role.
+        expect((await pg.query('SELECT current_user AS u')).rows[0].u).toBe('enlace_demo');
+        await expect(pg.query(`DELETE FROM audit_entry`)).rejects.toMatchObject({ code: '42501' });
         const denied = await pg.query(`SELECT count(*)::int AS n FROM audit_entry WHERE outcome = 'denied'`);
         expect(denied.rows[0].n).toBe(21);
         const f = await pg.query(
@@ -217,6 +220,7 @@ describe('demo mode (npm run demo)', () => {
       expect(demo.output()).toContain(`using Redis at ${REDIS_URL}`);
       expect(demo.output()).not.toContain('embedded');
       expect(demo.output()).toContain('database schema is up to date');
+      expect(demo.output()).toContain('the API and the worker act as enlace_demo, a member of enlace_app');
       const admin = tokenFor(Role.Administrator);
       const ping = await call(demo.port, 'POST', '/api/v1/system/ping', admin, {});
       expect((await jobState(demo.port, admin, ping.body.jobId)).body.state).toBe('completed');

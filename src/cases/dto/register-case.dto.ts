@@ -5,10 +5,12 @@ import {
   ArrayUnique,
   IsArray,
   IsDateString,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -196,11 +198,15 @@ export class DuplicateCheckDto {
 
 export class RegisterCaseDto {
   @ApiProperty({ type: ReceptionDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReceptionDto)
   reception: ReceptionDto;
 
   @ApiProperty({ type: ChildDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ChildDto)
   child: ChildDto;
@@ -240,6 +246,7 @@ export class RegisterCaseDto {
     description: 'The decision after a POSSIBLE_DUPLICATES answer',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DuplicateCheckDto)
   duplicateCheck?: DuplicateCheckDto;

@@ -15,6 +15,14 @@ export const CommonErrors = defineErrors({
       en: 'The body is not valid JSON or could not be read.',
     },
   },
+  UNSTORABLE_VALUE: {
+    status: 400,
+    title: { es: 'Un valor no se puede guardar', en: 'A value cannot be stored' },
+    detail: {
+      es: 'Algún texto tiene caracteres no válidos o algún número está fuera de rango.',
+      en: 'Some text has invalid characters or some number is out of range.',
+    },
+  },
   UNAUTHENTICATED: {
     status: 401,
     title: { es: 'Se requiere autenticación', en: 'Authentication required' },

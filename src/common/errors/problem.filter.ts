@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 import { AppError, FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
 import { interpolate, Lang, pickLang } from './lang';
@@ -28,10 +30,43 @@ const statusCodes: Record<number, keyof typeof CommonErrors> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/**
+ * PostgreSQL data exceptions caused by a value the client sent (NUL or malformed text, a number
+ * or date out of range). The validation pipe rejects these first, with field details; this is the
+ * last line for a value that slipped past it, so it answers 400 instead of 500.
+ */
+const UNSTORABLE_VALUE_SQLSTATES = new Set(['22021', '22P05', '22003', '22008', '22007', '22P02']);
+
+export function isUnstorableValue(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const code = (err.driverError as { code?: string } | undefined)?.code;
+  return !!code && UNSTORABLE_VALUE_SQLSTATES.has(code);
+}
+
+/**
+ * Nest's ParseUUIDPipe says only "uuid is expected": name the path parameters that are not UUIDs,
+ * as the validation pipe would.
+ */
+function badUuidParams(err: HttpException, params: unknown): AppError | undefined {
+  if (err.getStatus() !== 400 || !/^Validation failed \(uuid.* is expected\)/.test(err.message))
+    return undefined;
+  const bad = Object.entries((params ?? {}) as Record<string, unknown>).filter(([, v]) => !isUUID(String(v)));
+  const fields = bad.length ? bad.map(([k]) => k) : ['id'];
+  return CommonErrors.VALIDATION_FAILED(
+    {},
+    fields.map((field) => ({ field, code: 'isUUID' })),
+  );
+}
+
 /** Turns anything thrown into an AppError; unknown errors become INTERNAL (and are logged). */
-export function toAppError(err: unknown, req: { method?: string; url?: string; id?: string }): AppError {
+export function toAppError(
+  err: unknown,
+  req: { method?: string; url?: string; id?: string; params?: unknown },
+): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HttpException) {
+    const uuid = badUuidParams(err, req.params);
+    if (uuid) return uuid;
     const status = err.getStatus();
     if (status === 404 && /^Cannot /.test(err.message)) {
       return CommonErrors.ROUTE_NOT_FOUND({ method: req.method, path: (req.url ?? '').split('?')[0] });
@@ -39,6 +74,7 @@ export function toAppError(err: unknown, req: { method?: string; url?: string; i
     const code = statusCodes[status];
     if (code) return CommonErrors[code]();
   }
+  if (isUnstorableValue(err)) return CommonErrors.UNSTORABLE_VALUE();
   // Fastify's own errors (body parsing, size limits) carry a statusCode and an FST_ code.
   const fst = err as { statusCode?: number; code?: string };
   if (typeof fst?.statusCode === 'number' && fst.statusCode < 500 && statusCodes[fst.statusCode]) {
@@ -86,6 +122,14 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const error = toAppError(exception, req);
+    if (error.code === 'UNSTORABLE_VALUE') {
+      // A gap in input validation: worth fixing, but the SQLSTATE is enough (no values in logs).
+      const code = ((exception as QueryFailedError).driverError as { code?: string }).code;
+      this.logger.warn(
+        { sqlState: code, requestId: req.id, route: req.routeOptions?.url },
+        'unstorable value',
+      );
+    }
     if (error.status >= 500) {
       const e = exception as Error;
       this.logger.error(

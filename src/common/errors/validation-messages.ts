@@ -44,4 +44,13 @@ export const validationMessages: Record<string, Localized> = {
     en: 'Must be the name of an environment variable starting with {prefix} (capitals, digits and _).',
   },
   maxDate: { es: 'No puede ser una fecha futura.', en: 'Must not be in the future.' },
+  noNulCharacter: { es: 'No puede contener caracteres NUL.', en: 'Must not contain NUL characters.' },
+  wellFormedText: {
+    es: 'Contiene caracteres Unicode mal formados.',
+    en: 'Contains malformed Unicode characters.',
+  },
+  maxDepth: {
+    es: 'Está anidado a más de {0} niveles.',
+    en: 'Is nested more than {0} levels deep.',
+  },
 };

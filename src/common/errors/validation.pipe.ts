@@ -1,6 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
+import { int4Issues, rawInputIssues } from './input-limits';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -26,9 +27,27 @@ function constraintParams(e: ValidationError, code: string, raw: string): Record
   return params;
 }
 
+/**
+ * The class-validator pipe, guarded on both sides by rules every input shares: before
+ * transformation the raw value must be shallow enough and storable as text (input-limits.ts);
+ * after it, every integer must fit int4. Custom parameter decorators (the actor) are not input.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const field = metadata.data ?? '';
+    const raw = rawInputIssues(value, field);
+    if (raw.length) throw CommonErrors.VALIDATION_FAILED({}, raw);
+    const out: unknown = await super.transform(value, metadata);
+    const range = int4Issues(out, field);
+    if (range.length) throw CommonErrors.VALIDATION_FAILED({}, range);
+    return out;
+  }
+}
+
 /** Global pipe: unknown fields are rejected, payloads are transformed to their DTO classes. */
 export function appValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

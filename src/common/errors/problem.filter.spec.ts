@@ -1,0 +1,22 @@
+import { QueryFailedError } from 'typeorm';
+import { toAppError } from './problem.filter';
+
+const pgError = (code: string) =>
+  new QueryFailedError('SELECT $1', ['x'], Object.assign(new Error('rejected'), { code }));
+
+describe('toAppError: PostgreSQL errors', () => {
+  it.each([
+    ['22021', 'invalid byte sequence (a NUL in text)'],
+    ['22P05', 'untranslatable character (a NUL in jsonb)'],
+    ['22003', 'numeric value out of range'],
+  ])('maps SQLSTATE %s (%s) to a 400, as the last line behind the validation pipe', (code) => {
+    const e = toAppError(pgError(code), {});
+    expect(e.status).toBe(400);
+    expect(e.code).toBe('UNSTORABLE_VALUE');
+  });
+
+  it('keeps any other database error a 500', () => {
+    expect(toAppError(pgError('42P01'), {}).status).toBe(500);
+    expect(toAppError(new Error('boom'), {}).status).toBe(500);
+  });
+});

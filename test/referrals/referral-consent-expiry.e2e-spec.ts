@@ -1,3 +1,5 @@
+import type { Job } from 'bullmq';
+import { ReferralDeliveryProcessor } from '../../src/referrals/referral-delivery.processor';
 import { makeConsent } from '../factories/cases.factory';
 import { makeAgency } from '../factories/directory.factory';
 import { makeAgreement } from '../factories/referrals.factory';
@@ -17,6 +19,7 @@ describe('consent expiry ends referral access as withdrawal does', () => {
   let partner: Awaited<ReturnType<typeof startPartner>>;
   let s: Awaited<ReturnType<typeof referralScenario>>;
   let external: Awaited<ReturnType<typeof makeAgency>>;
+  const revokedEarlier: string[] = [];
 
   beforeAll(async () => {
     partner = await startPartner(SECRET);
@@ -65,6 +68,7 @@ describe('consent expiry ends referral access as withdrawal does', () => {
   it('refuses the recipient the snapshot once the consent has expired, before any job has run', async () => {
     const consent = await consentFor([s.recipient.id]);
     const id = await refer({ consentId: consent.id, dispatch: true });
+    revokedEarlier.push(id);
     // Delivered to the inbox (no worker in this test: recorded directly).
     await t.dataSource.query(`UPDATE referral SET status = 'delivered', delivered_at = now() WHERE id = $1`, [
       id,
@@ -82,6 +86,20 @@ describe('consent expiry ends referral access as withdrawal does', () => {
     expect(denied).toEqual([{ action: 'referral.readSnapshot' }]);
     // The sender keeps its own view of what it sent.
     expect((await t.request('GET', `/api/v1/referrals/${id}/snapshot`, as(s.caseworker))).status).toBe(200);
+  });
+
+  it('a delivery queued before the expiry sends nothing after it, and revokes the referral', async () => {
+    const consent = await consentFor([external.id]);
+    const id = await refer({ consentId: consent.id, recipientAgencyId: external.id, dispatch: true });
+    revokedEarlier.push(id);
+    await expire(consent.id);
+    const job = { attemptsMade: 0, opts: { attempts: 3 } } as unknown as Job;
+    const res = await t.app
+      .get(ReferralDeliveryProcessor)
+      .deliver({ referralId: id, version: 1, round: 0 }, job);
+    expect(res).toEqual({ result: 'consent_expired' });
+    expect(partner.referrals().map((r: any) => r.referralId)).not.toContain(id);
+    expect(await row(id)).toMatchObject({ status: 'cancelled', status_reason: 'consent_expired' });
   });
 
   it('the worker’s sweep revokes access, cancels what has not left and sends external partners the withdrawal notice', async () => {
@@ -115,9 +133,8 @@ describe('consent expiry ends referral access as withdrawal does', () => {
     const revoked = await t.dataSource.query(
       `SELECT subject_id FROM audit_entry WHERE action = 'referral.access_revoked' AND purpose = 'consent_expired'`,
     );
-    // This consent's two referrals and the first test's, whose consent expired too.
-    expect(revoked).toHaveLength(3);
-    expect(revoked.map((r: any) => r.subject_id)).toEqual(expect.arrayContaining([draft, sent]));
+    // This consent's two referrals and the earlier tests', whose consents expired too.
+    expect(revoked.map((r: any) => r.subject_id).sort()).toEqual([draft, sent, ...revokedEarlier].sort());
     const viewed = await t.request('GET', `/api/v1/referrals/${sent}`, as(s.caseworker));
     expect(viewed.body.accessRevoked).toBe(true);
   });

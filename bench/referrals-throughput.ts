@@ -186,6 +186,7 @@ async function main(): Promise<void> {
         caseNumber: `GT-2026-B${i}`,
         countryCode: 'GT',
         agencyId: sender.id,
+        assignedUserId: user.id,
         childId: child.id,
         riskLevel: 'medium',
         returnedAt: new Date(),

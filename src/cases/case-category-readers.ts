@@ -3,18 +3,27 @@ import { EntityManager } from 'typeorm';
 import { Assessment } from './assessment.entity';
 import { CaseDataService } from './case-data.service';
 import { CaseFile } from './case-file.entity';
-import { CasePlan } from './case-plan.entity';
+import { CasePlan, PlanGoal } from './case-plan.entity';
+import { goalsOfCategory } from './plan-goal-categories';
 
 const approved = (m: EntityManager, caseId: string) =>
   m.find(Assessment, { where: { caseId, status: 'approved' }, order: { conductedAt: 'ASC' } });
+
+const approvedPlan = (m: EntityManager, caseId: string) =>
+  m.findOne(CasePlan, { where: { caseId, status: 'approved' } });
+
+/** The approved plan's goals of one data category (by dimension, plan-goal-categories.ts). */
+const planGoals = async (m: EntityManager, caseId: string, category: string): Promise<PlanGoal[]> =>
+  goalsOfCategory((await approvedPlan(m, caseId))?.goals ?? [], category);
 
 const someOrUndefined = <T>(list: T[]) => (list.length ? list : undefined);
 
 /**
  * Category readers for referral snapshots (config/vocabularies/data-categories.yaml): what this
  * module stores that belongs to each category. Only approved assessments and the approved plan
- * travel; drafts never do. The child tells the story once: the recipient reads these instead of
- * interviewing again.
+ * travel; drafts never do. Plan goals go by their dimension's category, so psychosocial and
+ * safety goals travel only when their sensitive category does, never as plain `case_plan`. The
+ * child tells the story once: the recipient reads these instead of interviewing again.
  */
 @Injectable()
 export class CaseCategoryReaders implements OnModuleInit {
@@ -32,30 +41,38 @@ export class CaseCategoryReaders implements OnModuleInit {
         })),
       ),
     );
-    this.data.register('psychosocial', async (m, c) =>
-      someOrUndefined(
-        (await approved(m, c.id)).flatMap((a) =>
-          a.findings
-            .filter((f) => a.type === 'psychosocial' || f.domain === 'psychosocial')
-            .map((f) => ({ assessmentType: a.type, conductedAt: a.conductedAt, ...f })),
-        ),
-      ),
-    );
-    this.data.register('protection_concerns', async (_m, c: CaseFile) =>
-      c.protectionConcerns.length ? { protectionConcerns: c.protectionConcerns } : undefined,
-    );
+    this.data.register('psychosocial', async (m, c) => {
+      const findings = (await approved(m, c.id)).flatMap((a) =>
+        a.findings
+          .filter((f) => a.type === 'psychosocial' || f.domain === 'psychosocial')
+          .map((f) => ({ assessmentType: a.type, conductedAt: a.conductedAt, ...f })),
+      );
+      const goals = await planGoals(m, c.id, 'psychosocial');
+      return findings.length || goals.length ? { findings, goals } : undefined;
+    });
+    this.data.register('protection_concerns', async (m, c: CaseFile) => {
+      const goals = await planGoals(m, c.id, 'protection_concerns');
+      return c.protectionConcerns.length || goals.length
+        ? { protectionConcerns: c.protectionConcerns, goals }
+        : undefined;
+    });
     this.data.register('case_plan', async (m, c) => {
-      const plan = await m.findOne(CasePlan, { where: { caseId: c.id, status: 'approved' } });
+      const plan = await approvedPlan(m, c.id);
       return plan
-        ? { planNumber: plan.planNumber, approvedAt: plan.reviewedAt, goals: plan.goals }
+        ? {
+            planNumber: plan.planNumber,
+            approvedAt: plan.reviewedAt,
+            goals: goalsOfCategory(plan.goals, 'case_plan'),
+          }
         : undefined;
     });
     this.data.register('education', async (m, c) => {
       const findings = (await approved(m, c.id)).flatMap((a) =>
         a.findings.filter((f) => f.domain === 'education').map((f) => ({ conductedAt: a.conductedAt, ...f })),
       );
-      const plan = await m.findOne(CasePlan, { where: { caseId: c.id, status: 'approved' } });
-      const goals = plan?.goals.filter((g) => g.dimension === 'economic_education') ?? [];
+      const goals = ((await approvedPlan(m, c.id))?.goals ?? []).filter(
+        (g) => g.dimension === 'economic_education',
+      );
       return findings.length || goals.length ? { findings, goals } : undefined;
     });
   }

@@ -21,6 +21,18 @@ export const CASEWORK_ACTIONS = [
 export const SUPERVISION_ACTIONS = ['approve', 'assign', 'reopen', 'extend', 'viewAccessLog'];
 
 /**
+ * The cases an actor does casework on, as a condition on a case's fields: the caseworker's
+ * assigned cases, the supervisor's agency's; null for every other role. `prefix` names the case
+ * inside another record (`'case.'` on a referral), so modules that act on a case (referrals)
+ * state their rules with this one scope instead of repeating it.
+ */
+export function caseworkScope(actor: Actor, prefix = ''): Record<string, string> | null {
+  if (actor.role === Role.Caseworker) return { [`${prefix}assignedUserId`]: actor.userId };
+  if (actor.role === Role.Supervisor) return { [`${prefix}agencyId`]: actor.agencyId };
+  return null;
+}
+
+/**
  * Need-to-know on cases (DESIGN.md, Confidentiality): the caseworker works on the cases assigned
  * to them, the supervisor on the agency's; the lead-unit officer reads operational fields of the
  * country's cases; the regional analyst gets aggregates only (monitoring, small cells suppressed),
@@ -34,12 +46,12 @@ export class CasePolicy implements PolicyRules {
     switch (actor.role) {
       case Role.Caseworker:
         can('create', 'Case', { agencyId: actor.agencyId });
-        can(CASEWORK_ACTIONS, 'Case', { assignedUserId: actor.userId });
+        can(CASEWORK_ACTIONS, 'Case', caseworkScope(actor)!);
         can('search', 'Child');
         break;
       case Role.Supervisor:
         can('create', 'Case', { agencyId: actor.agencyId });
-        can([...CASEWORK_ACTIONS, ...SUPERVISION_ACTIONS], 'Case', { agencyId: actor.agencyId });
+        can([...CASEWORK_ACTIONS, ...SUPERVISION_ACTIONS], 'Case', caseworkScope(actor)!);
         can('search', 'Child');
         break;
       case Role.LeadUnitOfficer:

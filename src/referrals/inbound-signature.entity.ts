@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Signatures of inbound status updates already accepted, kept for the replay window: the same
- * signature twice is a replay. Rows older than the window are purged as new ones arrive.
+ * Signatures of inbound status updates already verified (accepted or refused after verification),
+ * kept for the replay window: the same signature twice is a replay. Rows older than the window are purged as new ones arrive.
  */
 @Entity('referral_inbound_signature')
 @Index('referral_inbound_signature_seen_idx', ['seenAt'])

@@ -55,21 +55,15 @@ export class ReferralCreateService {
     return this.tx.run(async (m) => {
       const caseFile = await this.cases.findCase(m, dto.caseId);
       if (!caseFile) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
-      // Only the agency managing the case may refer it.
-      await this.authz.assert(
-        actor,
-        'create',
-        'Referral',
-        { senderAgencyId: caseFile.agencyId },
-        { caseId: caseFile.id },
-      );
+      // Only who does casework on the case may refer it (the referral policy's `case.*` scope).
+      await this.authz.assert(actor, 'create', 'Referral', { case: caseFile }, { caseId: caseFile.id });
       if (caseFile.status !== 'open') throw ReferralErrors.CASE_NOT_OPEN();
       const recipient = await m.findOne(Agency, { where: { id: dto.recipientAgencyId } });
       if (!recipient || !recipient.active || (!recipient.onEnlace && !recipient.deliveryEndpoint))
         throw ReferralErrors.RECIPIENT_NOT_AVAILABLE();
       if (recipient.services.length && !recipient.services.includes(dto.serviceType))
         throw ReferralErrors.SERVICE_NOT_OFFERED({ serviceType: dto.serviceType });
-      const sender = await m.findOneOrFail(Agency, { where: { id: actor.agencyId } });
+      const sender = await m.findOneOrFail(Agency, { where: { id: caseFile.agencyId } });
       const requested = [...new Set(dto.categories ?? [])];
       const overrideSensitive = dto.override ? [...new Set(dto.override.sensitiveCategories ?? [])] : null;
       const { agreementId, categories } = await this.sharing.evaluate(m, {

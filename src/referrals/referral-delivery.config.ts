@@ -9,11 +9,13 @@ export interface DeliveryConfig {
   timeoutMs: number;
   /** How often the worker looks for deliveries lost inside Redis. */
   sweepEveryMs: number;
+  /** How often the worker ends access for referrals whose consent has expired. */
+  expirySweepEveryMs: number;
 }
 
 /**
  * Delivery settings, from REFERRAL_DELIVERY_ATTEMPTS / _BACKOFF_MS / _TIMEOUT_MS and
- * REFERRAL_REDELIVERY_SWEEP_MS. Read when the
+ * REFERRAL_REDELIVERY_SWEEP_MS, REFERRAL_CONSENT_EXPIRY_SWEEP_MS. Read when the
  * job is declared (module load), so both processes agree; invalid values stop the process.
  */
 export function deliveryConfig(raw: Record<string, string | undefined> = process.env): DeliveryConfig {
@@ -33,6 +35,7 @@ export function deliveryConfig(raw: Record<string, string | undefined> = process
     backoffMs: int('REFERRAL_DELIVERY_BACKOFF_MS', 5000, 10, 3_600_000),
     timeoutMs: int('REFERRAL_DELIVERY_TIMEOUT_MS', 10_000, 100, 120_000),
     sweepEveryMs: int('REFERRAL_REDELIVERY_SWEEP_MS', 300_000, 1000, 86_400_000),
+    expirySweepEveryMs: int('REFERRAL_CONSENT_EXPIRY_SWEEP_MS', 60_000, 1000, 86_400_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return cfg;

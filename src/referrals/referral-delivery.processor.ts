@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { CaseLookupService } from '../cases/case-lookup.service';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
@@ -7,6 +8,7 @@ import { OnJob } from '../queues/on-job.decorator';
 import { ACTIVE_STATUSES } from './referral-lifecycle';
 import { DeliverReferralJob, deliveryKey } from './referral.jobs';
 import { Referral } from './referral.entity';
+import { ReferralConsentRevocation } from './referral-consent-revocation';
 import { Acknowledgement, ReferralHttpSender } from './referral-http-sender';
 import { ReferralTransitions } from './referral-transitions.service';
 import { ReferralsRepository } from './referrals.repository';
@@ -29,6 +31,8 @@ export class ReferralDeliveryProcessor {
     private readonly repo: ReferralsRepository,
     private readonly transitions: ReferralTransitions,
     private readonly http: ReferralHttpSender,
+    private readonly cases: CaseLookupService,
+    private readonly revocation: ReferralConsentRevocation,
     private readonly clock: Clock,
   ) {}
 
@@ -38,6 +42,7 @@ export class ReferralDeliveryProcessor {
     const r = await this.repo.findById(this.tx.manager, p.referralId);
     if (!r || !this.deliverable(r, p)) return { result: 'skipped' };
     if (await this.repo.findDelivery(this.tx.manager, key)) return { result: 'already_delivered' };
+    if (await this.consentExpired(r)) return { result: 'consent_expired' };
     let ack: Acknowledgement | null = null;
     if (r.external) {
       try {
@@ -69,6 +74,18 @@ export class ReferralDeliveryProcessor {
       else await this.repo.save(m, locked);
       return { result: 'delivered' };
     });
+  }
+
+  /**
+   * A consent that expired while the delivery was queued: nothing leaves, and the referral is
+   * revoked at once as the expiry sweep would (cancelled, partners notified).
+   */
+  private async consentExpired(r: Referral): Promise<boolean> {
+    const consent = r.consentId ? await this.cases.findConsent(this.tx.manager, r.consentId) : null;
+    const expiresAt = consent?.expiresAt;
+    if (!consent || !expiresAt || expiresAt > this.clock.now()) return false;
+    await this.tx.run((m) => this.revocation.revoke(m, consent.id, 'consent_expired', expiresAt));
+    return true;
   }
 
   /** Only the current snapshot version of a referral that is sent and still shareable. */

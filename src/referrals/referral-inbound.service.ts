@@ -29,8 +29,9 @@ export interface InboundHeaders {
 /**
  * Status updates from external agencies. Authenticated before anything else is looked at: the
  * agency named by X-Enlace-Agency, its HMAC over the raw body, a timestamp inside the window,
- * and a signature never seen before (kept for the window, in PostgreSQL so every API instance
- * agrees). Then it is validated and applied like a focal point's answer.
+ * and a signature never seen before (every verified one is kept for the window, whatever the
+ * outcome, in PostgreSQL so every API instance agrees). Then it is validated and applied like a
+ * focal point's answer.
  */
 @Injectable()
 export class ReferralInboundService {
@@ -43,6 +44,7 @@ export class ReferralInboundService {
 
   async receive(h: InboundHeaders, raw: Buffer | undefined, body: unknown) {
     const agency = await this.authenticate(h, raw);
+    await this.remember(h.signature!, agency.id);
     const dto = plainToInstance(InboundStatusDto, body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length)
@@ -51,12 +53,31 @@ export class ReferralInboundService {
         errors.flatMap((e) => Object.keys(e.constraints ?? {}).map((code) => ({ field: e.property, code }))),
       );
     return this.tx.run(async (m) => {
+      const text =
+        dto.status === 'rejected' ? dto.reason : dto.status === 'completed' ? dto.outcome : undefined;
+      const result = await this.responses.byExternal(m, agency.id, dto.referralId, EVENTS[dto.status], text);
+      if (dto.externalReference)
+        await m.query(
+          'UPDATE referral SET external_reference = $1 WHERE id = $2 AND external_reference IS NULL',
+          [dto.externalReference, dto.referralId],
+        );
+      return result;
+    });
+  }
+
+  /**
+   * Records a verified signature, or refuses it as a replay. Committed on its own, before the
+   * update is even validated: a signed request refused later (400, 404, 409) is spent too, so it
+   * cannot be replayed once the referral's state would let it through.
+   */
+  private async remember(signature: string, agencyId: string): Promise<void> {
+    await this.tx.run(async (m) => {
       const now = this.clock.now();
       const seen = await m
         .createQueryBuilder()
         .insert()
         .into(InboundSignature)
-        .values({ signature: h.signature!, agencyId: agency.id, seenAt: now })
+        .values({ signature, agencyId, seenAt: now })
         .orIgnore()
         .returning('signature')
         .execute();
@@ -67,15 +88,6 @@ export class ReferralInboundService {
         .from(InboundSignature)
         .where('seen_at < :cutoff', { cutoff: new Date(now.getTime() - 2 * REPLAY_WINDOW_S * 1000) })
         .execute();
-      const text =
-        dto.status === 'rejected' ? dto.reason : dto.status === 'completed' ? dto.outcome : undefined;
-      const result = await this.responses.byExternal(m, agency.id, dto.referralId, EVENTS[dto.status], text);
-      if (dto.externalReference)
-        await m.query(
-          'UPDATE referral SET external_reference = $1 WHERE id = $2 AND external_reference IS NULL',
-          [dto.externalReference, dto.referralId],
-        );
-      return result;
     });
   }
 

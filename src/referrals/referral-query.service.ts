@@ -28,22 +28,25 @@ export class ReferralQueryService {
     const m = this.tx.manager;
     const r = await this.repo.findById(m, id);
     if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
-    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id });
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId });
     const history = (await this.repo.history(m, id)).map(historyView);
     return { ...this.view(actor, r), history };
   }
 
   /**
    * The snapshot, never the live case. The recipient reads it only while the referral is active
-   * and its consent stands; every read (and every refusal) is audited with the categories read.
+   * and its consent stands: not withdrawn (access revoked) and, checked here at read time rather
+   * than left to the expiry sweep, not expired. Every read (and every refusal) is audited with
+   * the categories read.
    */
   async snapshot(actor: Actor, id: string, version?: number) {
     const m = this.tx.manager;
     const r = await this.repo.findById(m, id);
     if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
     const ability = this.authz.ability(actor);
-    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id });
-    if (!ability.can('readSnapshot', asSubject('Referral', r))) {
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId });
+    const consentInForce = await this.consentInForce(r);
+    if (!ability.can('readSnapshot', asSubject('Referral', { ...r, consentInForce }))) {
       await this.authz.denied(actor, 'readSnapshot', 'Referral', { subjectId: r.id, caseId: r.caseId });
       throw ReferralErrors.SNAPSHOT_NOT_AVAILABLE();
     }
@@ -84,7 +87,7 @@ export class ReferralQueryService {
     const m = this.tx.manager;
     const c = await this.cases.findCase(m, caseId);
     if (!c) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
-    await this.authz.assert(actor, 'listForCase', 'Referral', { senderAgencyId: c.agencyId }, { caseId });
+    await this.authz.assert(actor, 'listForCase', 'Referral', { case: c }, { caseId });
     const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
     await this.audit.recordAlone({ action: 'referral.list_for_case', subjectType: 'Referral', caseId });
     return {
@@ -99,6 +102,13 @@ export class ReferralQueryService {
           : null,
       })),
     };
+  }
+
+  /** Does the consent behind the referral stand now? An override has no consent to lapse. */
+  private async consentInForce(r: Referral): Promise<boolean> {
+    if (!r.consentId) return true;
+    const consent = await this.cases.findConsent(this.tx.manager, r.consentId);
+    return consent !== null && CaseLookupService.inForce(consent, this.clock.now());
   }
 
   private view(actor: Actor, r: Referral) {

@@ -28,6 +28,13 @@ export const RedeliverySweepJob = defineJob<Record<string, never>>(
   },
 );
 
+/** Ends access for referrals whose consent has expired, as withdrawal does (notices included). */
+export const ConsentExpirySweepJob = defineJob<Record<string, never>>(
+  'referral.consent-expiry-sweep',
+  QueueName.Referrals,
+  { attempts: 1 },
+);
+
 /** Job ids: one job per (referral, snapshot version, sender retry round). */
 export const deliverJobId = (id: string, version: number, round: number) =>
   `referral-deliver.${id}.${version}.${round}`;
@@ -42,4 +49,11 @@ export const RedeliverySweepSchedule = defineSchedule({
   id: 'referral-redelivery-sweep',
   job: RedeliverySweepJob,
   everyMs: () => cfg.sweepEveryMs,
+});
+
+/** Every minute by default (REFERRAL_CONSENT_EXPIRY_SWEEP_MS); reads check expiry themselves meanwhile. */
+export const ConsentExpirySweepSchedule = defineSchedule({
+  id: 'referral-consent-expiry-sweep',
+  job: ConsentExpirySweepJob,
+  everyMs: () => cfg.expirySweepEveryMs,
 });

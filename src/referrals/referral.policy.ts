@@ -2,24 +2,35 @@ import type { Actor } from '../auth/actor';
 import { Role } from '../auth/role';
 import type { AppAbilityBuilder } from '../authz/ability';
 import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
+import { caseworkScope } from '../cases/case.policy';
 import { ACTIVE_STATUSES } from './referral-lifecycle';
 
+/** What the sending side does with a case's referrals. */
+const SENDER_ACTIONS = [
+  'create',
+  'read',
+  'list',
+  'dispatch',
+  'cancel',
+  'retry',
+  'amend',
+  'readSnapshot',
+  'listForCase',
+];
+
 /**
- * The sending agency's caseworkers and supervisors own their outbox; the receiving agency's
- * referral focal points own their inbox and may read the snapshot only while the referral is
- * active and its consent stands. Only supervisors may override consent.
+ * The sending side is whoever does casework on the referral's case (the case policy's scope over
+ * the joined `case.*` fields: the assigned caseworker, the agency's supervisor), so seeing or
+ * acting on a referral never reaches further than the case. The receiving agency's referral focal
+ * points own their inbox and may read the snapshot only while the referral is active and its
+ * consent stands (not withdrawn: `accessRevokedAt`; not expired: `consentInForce`, computed at
+ * read time). Only supervisors may override consent.
  */
 @PolicyRulesProvider()
 export class ReferralPolicy implements PolicyRules {
   define(actor: Actor, { can }: AppAbilityBuilder): void {
-    const sender = { senderAgencyId: actor.agencyId };
-    if (actor.role === Role.Caseworker || actor.role === Role.Supervisor) {
-      can(
-        ['create', 'read', 'list', 'dispatch', 'cancel', 'retry', 'amend', 'readSnapshot', 'listForCase'],
-        'Referral',
-        sender,
-      );
-    }
+    const onCase = caseworkScope(actor, 'case.');
+    if (onCase) can(SENDER_ACTIONS, 'Referral', onCase);
     if (actor.role === Role.Supervisor) can('override', 'Referral');
     if (actor.role === Role.ReferralFocalPoint) {
       const inbox = { recipientAgencyId: actor.agencyId, status: { $ne: 'draft' } };
@@ -29,6 +40,7 @@ export class ReferralPolicy implements PolicyRules {
         recipientAgencyId: actor.agencyId,
         status: { $in: ACTIVE_STATUSES },
         accessRevokedAt: null,
+        consentInForce: true,
       });
     }
   }

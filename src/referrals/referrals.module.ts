@@ -16,6 +16,8 @@ import { Referral } from './referral.entity';
 import { CaseReferralsController } from './case-referrals.controller';
 import { InboundRawBodyHook } from './raw-body.hook';
 import { ReferralAmendService } from './referral-amend.service';
+import { ReferralConsentExpirySweep } from './referral-consent-expiry.sweep';
+import { ReferralConsentRevocation } from './referral-consent-revocation';
 import { ReferralCreateService } from './referral-create.service';
 import { ReferralDeliveryProcessor } from './referral-delivery.processor';
 import { ReferralDispatcher } from './referral-dispatch.service';
@@ -38,7 +40,7 @@ import { ReferralsRepository } from './referrals.repository';
 /**
  * Referrals between agencies and countries. Registers ReferralOverdueSource with the escalation
  * engine (unanswered referrals past their deadline); publishes `referral.responded` and
- * `referral.completed`; listens to `consent.withdrawn`.
+ * `referral.completed`; listens to `consent.withdrawn` and sweeps expired consents alike.
  */
 @Module({
   imports: [
@@ -73,7 +75,9 @@ import { ReferralsRepository } from './referrals.repository';
     ReferralQueryService,
     ReferralHttpSender,
     ReferralDeliveryProcessor,
+    ReferralConsentRevocation,
     ReferralWithdrawalListener,
+    ReferralConsentExpirySweep,
     ReferralWithdrawalProcessor,
     ReferralInboundService,
     InboundRawBodyHook,

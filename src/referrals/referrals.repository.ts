@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
@@ -10,8 +10,10 @@ import { ReferralSnapshot } from './referral-snapshot.entity';
 import { ReferralStatusChange } from './referral-status-change.entity';
 import { Referral } from './referral.entity';
 
-/** Policy fields → columns of the `r` alias, for applyAbility. */
+/** Policy fields → columns of the `r` alias and its case `c`, for applyAbility. */
 export const REFERRAL_COLUMNS = {
+  'case.assignedUserId': 'c.assigned_user_id',
+  'case.agencyId': 'c.agency_id',
   senderAgencyId: 'r.sender_agency_id',
   recipientAgencyId: 'r.recipient_agency_id',
   status: 'r.status',
@@ -36,13 +38,24 @@ export interface ReferralListFilter {
 /** The SQL of referrals, their snapshots, history, deliveries and outcomes. */
 @Injectable()
 export class ReferralsRepository {
+  /** One referral with the fields of its case that the policy names (`case.*`). */
   findById(m: EntityManager, id: string): Promise<Referral | null> {
-    return m.findOne(Referral, { where: { id } });
+    return this.withCase(m).where('r.id = :id', { id }).getOne();
   }
 
-  /** Reads the referral and locks it until the transaction ends: transitions are serialized. */
+  /** Reads the referral (as findById) and locks it until the transaction ends: transitions are serialized. */
   lock(m: EntityManager, id: string): Promise<Referral | null> {
-    return m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.withCase(m)
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['r'])
+      .getOne();
+  }
+
+  private withCase(m: EntityManager): SelectQueryBuilder<Referral> {
+    return m
+      .createQueryBuilder(Referral, 'r')
+      .innerJoin('r.case', 'c')
+      .addSelect(['c.id', 'c.assignedUserId', 'c.agencyId']);
   }
 
   insert(m: EntityManager, r: Partial<Referral>): Promise<Referral> {
@@ -121,13 +134,33 @@ export class ReferralsRepository {
       .getMany();
   }
 
+  /**
+   * Consents past their `expiresAt` (at `at`) that referrals still rely on with access standing,
+   * soonest expired first.
+   */
+  expiredConsents(
+    m: EntityManager,
+    at: Date,
+    limit: number,
+  ): Promise<{ consentId: string; expiresAt: Date }[]> {
+    return m.query(
+      `SELECT c.id AS "consentId", c.expires_at AS "expiresAt"
+         FROM consent c
+        WHERE c.expires_at <= $1
+          AND EXISTS (SELECT 1 FROM referral r WHERE r.consent_id = c.id AND r.access_revoked_at IS NULL)
+        ORDER BY c.expires_at, c.id
+        LIMIT $2`,
+      [at, limit],
+    );
+  }
+
   /** An inbox or outbox page, filtered in SQL by the caller's ability, newest first. */
   async list(
     m: EntityManager,
     ability: AppAbility,
     f: ReferralListFilter,
   ): Promise<{ items: Referral[]; nextCursor: string | null }> {
-    const qb = m.createQueryBuilder(Referral, 'r');
+    const qb = m.createQueryBuilder(Referral, 'r').innerJoin('r.case', 'c');
     applyAbility(qb, ability, 'list', 'Referral', REFERRAL_COLUMNS);
     qb.andWhere(f.box === 'inbox' ? 'r.recipient_agency_id = :agency' : 'r.sender_agency_id = :agency', {
       agency: f.agencyId,
@@ -164,7 +197,7 @@ export class ReferralsRepository {
     ability: AppAbility,
     caseId: string,
   ): Promise<(Referral & { outcomeRecord?: ReferralOutcome })[]> {
-    const qb = m.createQueryBuilder(Referral, 'r');
+    const qb = m.createQueryBuilder(Referral, 'r').innerJoin('r.case', 'c');
     applyAbility(qb, ability, 'listForCase', 'Referral', REFERRAL_COLUMNS);
     return qb
       .andWhere('r.case_id = :caseId', { caseId })

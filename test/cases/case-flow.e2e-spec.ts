@@ -246,7 +246,7 @@ describe('cases: the full flow', () => {
     expect(Object.keys(snapshot).sort()).toEqual(
       ['assessments', 'case_plan', 'education', 'protection_concerns', 'psychosocial'].sort(),
     );
-    expect((snapshot.psychosocial as any[])[0]).toMatchObject({ domain: 'psychosocial' });
+    expect((snapshot.psychosocial as any).findings[0]).toMatchObject({ domain: 'psychosocial' });
 
     // Consent withdrawal.
     const w = await t.request('POST', `/api/v1/cases/${c.id}/consents/${consent.body.id}/withdraw`, {

@@ -8,8 +8,8 @@ import { makeAgreement } from '../factories/referrals.factory';
 import type { TestApp } from '../harness/test-app';
 
 /**
- * A Guatemalan reception centre referring a child to a health agency: the sender's caseworker and
- * supervisor, the recipient's focal point, a case whose child has sensitive data, a consent for
+ * A Guatemalan reception centre referring a child to a health agency: the sender's caseworker
+ * (assigned to the case) and supervisor, the recipient's focal point, a case whose child has sensitive data, a consent for
  * health care naming the recipient, and an agreement between the two.
  */
 export async function referralScenario(t: TestApp, opts: { recipient?: Partial<Agency> } = {}) {
@@ -25,6 +25,7 @@ export async function referralScenario(t: TestApp, opts: { recipient?: Partial<A
   const supervisor = await makeActor(ds, Role.Supervisor, sender);
   const focal = await makeActor(ds, Role.ReferralFocalPoint, recipient);
   const { caseFile, child } = await makeCase(ds, sender, {
+    caseFile: { assignedUserId: caseworker.userId },
     child: {
       disability: 'hipoacusia moderada',
       genderIdentity: 'no binario',

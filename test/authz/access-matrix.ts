@@ -67,8 +67,12 @@ const SUPERVISORS = ACTORS.filter((a) => a.startsWith('supervisor'));
 const ADMINS = ['administrator', 'administratorOtherCountry'] as const;
 const AUDITORS = ['auditor', 'auditorOtherCountry'] as const;
 const LEAD_UNITS = ['leadUnit', 'leadUnitOtherCountry'] as const;
+/** Staff who work on cases. */
+const CASE_STAFF = [...CASEWORKERS, ...SUPERVISORS];
+/** Focal points whose agency received (not merely drafted) a referral of C. */
+const RECIPIENTS = [...FOCALS_AFTER, 'focalDuring'] as const;
 /** Staff who refer and receive: the directory and agreements are theirs to read. */
-const REFERRING = [...CASEWORKERS, ...SUPERVISORS, ...FOCALS];
+const REFERRING = [...CASE_STAFF, ...FOCALS];
 /** GT staff of the referring roles (agreement reads are per country). */
 const REFERRING_GT = REFERRING.filter((a) => !a.endsWith('OtherCountry'));
 
@@ -80,6 +84,8 @@ const SUPERVISOR_ONLY = { supervisor: ALL };
 const LISTING = (actors: readonly ActorName[]) => ({ ...each(actors, NONE), ...CASE_TEAM });
 /** National monitoring: the country's lead unit and the agencies' supervisors, in scope only. */
 const MONITORING = { ...each([...LEAD_UNITS, ...SUPERVISORS], NONE), leadUnit: OP, supervisor: OP };
+/** Duplicate search: names only for candidates the caller may read (C: its team). */
+const MATCHING = { ...each(CASE_STAFF, OP), caseworkerAssigned: OP_ID, supervisor: OP_ID };
 const PUBLIC = each(ACTORS, NONE);
 
 export const ACCESS_MATRIX: MatrixRow[] = [
@@ -102,19 +108,13 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'GET /api/v1/directory/agencies/{id}', expect: each(REFERRING, NONE) },
   { op: 'GET /api/v1/admin/agencies', expect: each(ADMINS, NONE) },
   { op: 'POST /api/v1/admin/agencies', expect: each(ADMINS, NONE) },
-  {
-    op: 'GET /api/v1/admin/agencies/{id}',
-    expect: { administrator: NONE, administratorOtherCountry: { status: 403 } },
-  },
+  { op: 'GET /api/v1/admin/agencies/{id}', expect: { administrator: NONE } },
   { op: 'PATCH /api/v1/admin/agencies/{id}', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/agencies/{id}/deactivate', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/agencies/{id}/activate', expect: { administrator: NONE } },
   { op: 'GET /api/v1/admin/users', expect: each(ADMINS, NONE) },
   { op: 'POST /api/v1/admin/users', expect: each(ADMINS, NONE) },
-  {
-    op: 'GET /api/v1/admin/users/{id}',
-    expect: { administrator: NONE, administratorOtherCountry: { status: 403 } },
-  },
+  { op: 'GET /api/v1/admin/users/{id}', expect: { administrator: NONE } },
   { op: 'PATCH /api/v1/admin/users/{id}', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/users/{id}/deactivate', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/users/{id}/activate', expect: { administrator: NONE } },
@@ -128,11 +128,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'POST /api/v1/auth/password', expect: each(SIGNED_IN, NONE) },
 
   // cases: the team reads everything; the country's lead unit operational fields; nobody else
-  { op: 'POST /api/v1/cases', expect: each([...CASEWORKERS, ...SUPERVISORS], ALL) },
-  {
-    op: 'GET /api/v1/cases',
-    expect: { ...LISTING([...CASEWORKERS, ...SUPERVISORS, ...LEAD_UNITS]), leadUnit: OP },
-  },
+  { op: 'POST /api/v1/cases', expect: each(CASE_STAFF, ALL) },
+  { op: 'GET /api/v1/cases', expect: { ...LISTING([...CASE_STAFF, ...LEAD_UNITS]), leadUnit: OP } },
   { op: 'GET /api/v1/cases/{id}', expect: { ...CASE_TEAM, leadUnit: OP } },
   { op: 'PATCH /api/v1/cases/{id}', expect: CASE_TEAM },
   { op: 'POST /api/v1/cases/{id}/assign', expect: SUPERVISOR_ONLY },
@@ -144,13 +141,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'POST /api/v1/cases/{id}/age-extension', expect: SUPERVISOR_ONLY },
   { op: 'GET /api/v1/cases/{id}/access-log', expect: { ...SUPERVISOR_ONLY, auditor: NONE } },
   // Candidates the caller may not read: banded similarity and operational fields only.
-  {
-    op: 'GET /api/v1/children/matches',
-    expect: {
-      ...each([...CASEWORKERS, ...SUPERVISORS], OP),
-      ...each(['caseworkerAssigned', 'supervisor'], OP_ID),
-    },
-  },
+  { op: 'GET /api/v1/children/matches', expect: MATCHING },
   { op: 'POST /api/v1/cases/{id}/consents', expect: CASE_TEAM },
   { op: 'GET /api/v1/cases/{id}/consents', expect: CASE_TEAM },
   { op: 'POST /api/v1/cases/{id}/consents/{consentId}/withdraw', expect: CASE_TEAM },
@@ -183,18 +174,9 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   // the referral is active and its consent in force, and always the referral's own terms
   { op: 'POST /api/v1/referrals/inbound/status', expect: {}, deny: 401 },
   { op: 'POST /api/v1/referrals', expect: CASE_TEAM },
-  {
-    op: 'GET /api/v1/referrals/inbox',
-    expect: {
-      ...each([...CASEWORKERS, ...SUPERVISORS, ...FOCALS], NONE),
-      ...each([...FOCALS_AFTER, 'focalDuring'], OP_SE),
-    },
-  },
-  { op: 'GET /api/v1/referrals/outbox', expect: LISTING([...CASEWORKERS, ...SUPERVISORS, ...FOCALS]) },
-  {
-    op: 'GET /api/v1/referrals/{id}',
-    expect: { ...CASE_TEAM, ...each([...FOCALS_AFTER, 'focalDuring'], OP_SE) },
-  },
+  { op: 'GET /api/v1/referrals/inbox', expect: { ...each(REFERRING, NONE), ...each(RECIPIENTS, OP_SE) } },
+  { op: 'GET /api/v1/referrals/outbox', expect: LISTING(REFERRING) },
+  { op: 'GET /api/v1/referrals/{id}', expect: { ...CASE_TEAM, ...each(RECIPIENTS, OP_SE) } },
   { op: 'GET /api/v1/referrals/{id}/snapshot', expect: { ...CASE_TEAM, focalDuring: OP_ID } },
   { op: 'POST /api/v1/referrals/{id}/dispatch', expect: CASE_TEAM },
   { op: 'POST /api/v1/referrals/{id}/amend', expect: CASE_TEAM },
@@ -217,7 +199,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'POST /api/v1/cases/{caseId}/follow-ups', expect: CASE_TEAM },
   {
     op: 'GET /api/v1/follow-ups/mine',
-    expect: { ...LISTING([...CASEWORKERS, ...SUPERVISORS, ...FOCALS, ...LEAD_UNITS]), supervisor: NONE },
+    expect: { ...LISTING([...REFERRING, ...LEAD_UNITS]), supervisor: NONE },
   },
   { op: 'POST /api/v1/follow-ups/{id}/complete', expect: CASE_TEAM },
   { op: 'POST /api/v1/follow-ups/{id}/missed', expect: CASE_TEAM },

@@ -60,15 +60,11 @@ export class AccessFixture {
   referralIds = {} as Record<FocalName, string>;
   agreementId!: string;
   bidId!: string;
-  assessmentId!: string;
-  planId!: string;
-  /** caseworkerAssigned's pending follow-up of C. */
-  followUpId!: string;
 
   /**
-   * At most this many requests in flight: a refused request writes its denial on a second
-   * connection while its transaction holds the first, so as many requests as the pool has
-   * connections can starve it (see the report of issue 9). Kept below DB_POOL_SIZE.
+   * At most this many requests in flight, below the test pool's DB_POOL_SIZE (5): a refused
+   * request writes its denial on a second connection while its transaction holds the first, so
+   * as many concurrent refusals as the pool has connections starve it and hang the API.
    */
   readonly limit = limiter(4);
 
@@ -212,7 +208,6 @@ export class AccessFixture {
       riskRating: 'high',
       summary: p('sensitive', 'assessment.summary'),
     });
-    this.assessmentId = a.id;
     const submitted = await this.as(cw, 'POST', `${base}/assessments/${a.id}/submit`, { version: a.version });
     await this.as('supervisor', 'POST', `${base}/assessments/${a.id}/review`, {
       version: submitted.version,
@@ -244,7 +239,6 @@ export class AccessFixture {
         },
       ],
     });
-    this.planId = plan.id;
     const sent = await this.as(cw, 'POST', `${base}/plans/${plan.id}/submit`, { version: plan.version });
     await this.as('supervisor', 'POST', `${base}/plans/${plan.id}/review`, {
       version: sent.version,
@@ -280,11 +274,11 @@ export class AccessFixture {
       contactMade: true,
       outcomeNotes: p('sensitive', 'followUp.outcomeNotes'),
     });
-    const next = await this.as(cw, 'POST', `/api/v1/cases/${this.caseId}/follow-ups`, {
+    // A pending one too, for the caseworker's own list.
+    await this.as(cw, 'POST', `/api/v1/cases/${this.caseId}/follow-ups`, {
       type: 'phone',
       dueAt: iso(Date.now() + 2 * DAY),
     });
-    this.followUpId = next.id;
     await this.as(cw, 'POST', `/api/v1/cases/${this.caseId}/indicators`, {
       measuredAt: iso(Date.now() - DAY),
       answers: { school_enrolled_attending: 'partly', feels_safe: '3' },

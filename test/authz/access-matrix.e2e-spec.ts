@@ -103,4 +103,29 @@ describe('access matrix: every operation × every actor, with planted values', (
     }
     expect(failures).toEqual([]);
   });
+
+  // Last: today a link succeeds and would give these callers a case of C's child for later rows.
+  it('a registration linked to C’s child shows the caller nothing of C it may not read', async () => {
+    const { childId } = await fx.as('supervisor', 'GET', `/api/v1/cases/${fx.caseId}`);
+    const outsiders: ActorName[] = [
+      'caseworkerUnassigned',
+      'caseworkerOtherAgency',
+      'supervisorOtherAgency',
+      'caseworkerOtherCountry',
+      'supervisorOtherCountry',
+    ];
+    const failures = await Promise.all(
+      outsiders.map(async (a) => {
+        const call = (await REQUESTS['POST /api/v1/cases'](fx, a)) as Call;
+        const body = { ...(call.body as object), duplicateCheck: { decision: 'link', childId } };
+        const res = await send(a, 'POST', { url: call.url, body });
+        const leaked = fx.planted.filter((p) => p.cls !== 'operational' && res.text.includes(p.token));
+        return [
+          ...(res.status >= 500 ? [`${a}: status ${res.status}`] : []),
+          ...leaked.map((p) => `${a}: status ${res.status}, received ${p.cls} ${p.where}`),
+        ];
+      }),
+    );
+    expect(failures.flat()).toEqual([]);
+  });
 });

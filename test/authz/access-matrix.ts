@@ -118,11 +118,16 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'PATCH /api/v1/admin/users/{id}', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/users/{id}/deactivate', expect: { administrator: NONE } },
   { op: 'POST /api/v1/admin/users/{id}/activate', expect: { administrator: NONE } },
-  { op: 'PUT /api/v1/admin/users/{id}/password', expect: { administrator: NONE } },
+  { op: 'POST /api/v1/admin/users/{id}/activation-reset', expect: { administrator: NONE } },
+  // Second-person grants of case-content roles: administrators of the country, supervisors of the agency.
+  { op: 'GET /api/v1/user-grants', expect: each([...ADMINS, ...SUPERVISORS], NONE) },
+  { op: 'POST /api/v1/user-grants/{id}/approve', expect: { administrator: NONE, supervisor: NONE } },
+  { op: 'POST /api/v1/user-grants/{id}/reject', expect: { administrator: NONE, supervisor: NONE } },
 
   // sign-in (public routes answer everyone; the caller's own account only)
   { op: 'POST /api/v1/auth/login', expect: PUBLIC },
   { op: 'POST /api/v1/auth/refresh', expect: PUBLIC },
+  { op: 'POST /api/v1/auth/activate', expect: PUBLIC },
   { op: 'POST /api/v1/auth/logout', expect: each(SIGNED_IN, NONE) },
   { op: 'GET /api/v1/auth/me', expect: each(SIGNED_IN, NONE) },
   { op: 'POST /api/v1/auth/password', expect: each(SIGNED_IN, NONE) },
@@ -170,6 +175,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'GET /api/v1/agreements', expect: each([...REFERRING, ...ADMINS], NONE) },
   { op: 'GET /api/v1/agreements/{id}', expect: each([...REFERRING_GT, 'administrator'], NONE) },
   { op: 'PATCH /api/v1/agreements/{id}', expect: { administrator: NONE } },
+  // Each involved country approves for itself (a GT–MX agreement the other country created).
+  { op: 'POST /api/v1/agreements/{id}/approve', expect: each(ADMINS, NONE) },
 
   // referrals: the sending side is exactly C's team; a recipient reads the snapshot only while
   // the referral is active and its consent in force, and always the referral's own terms

@@ -57,6 +57,25 @@ function exportOfLeadUnit(fx: AccessFixture): Promise<string> {
   return leadUnitExport;
 }
 
+/** A new lead-unit officer's account (a role that needs no second person). */
+const newUserBody = (agencyId: string) => ({
+  agencyId,
+  role: Role.LeadUnitOfficer,
+  email: `nuevo.${unique()}@example.org`,
+  fullName: 'Oficial Nuevo',
+});
+
+/** A caseworker account at A requested by a second GT administrator: pending a second person. */
+async function pendingGrant(fx: AccessFixture): Promise<string> {
+  const requester = await makeActor(fx.t.dataSource, Role.Administrator, fx.agencies.L);
+  const res = await fx.t.request('POST', `${V1}/admin/users`, {
+    token: fx.t.tokenFor(requester),
+    body: { ...newUserBody(fx.agencies.A.id), role: Role.Caseworker },
+  });
+  if (res.status !== 201) throw new Error(`grant request: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.grant.id;
+}
+
 export const REQUESTS: Record<string, Build> = {
   'GET /health/live': () => ({ url: '/health/live' }),
   'GET /health/ready': () => ({ url: '/health/ready' }),
@@ -101,13 +120,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/v1/admin/users': () => ({ url: `${V1}/admin/users?limit=100` }),
   'POST /api/v1/admin/users': (fx, a) => ({
     url: `${V1}/admin/users`,
-    body: {
-      agencyId: (MX(a) ? fx.agencies.ML : fx.agencies.L).id,
-      role: Role.LeadUnitOfficer,
-      email: `nuevo.${unique()}@example.org`,
-      fullName: 'Oficial Nuevo',
-      password: TEST_PASSWORD,
-    },
+    body: newUserBody((MX(a) ? fx.agencies.ML : fx.agencies.L).id),
   }),
   'GET /api/v1/admin/users/{id}': (fx) => ({
     url: `${V1}/admin/users/${fx.actors.caseworkerUnassigned.userId}`,
@@ -128,15 +141,26 @@ export const REQUESTS: Record<string, Build> = {
     await fx.t.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [u.userId]);
     return { url: `${V1}/admin/users/${u.userId}/activate`, body: {} };
   },
-  'PUT /api/v1/admin/users/{id}/password': async (fx) => ({
-    url: `${V1}/admin/users/${(await makeActor(fx.t.dataSource, Role.LeadUnitOfficer, fx.agencies.L)).userId}/password`,
-    body: { password: 'Otra-Clave-Segura-2026' },
+  'POST /api/v1/admin/users/{id}/activation-reset': async (fx) => ({
+    url: `${V1}/admin/users/${(await makeActor(fx.t.dataSource, Role.LeadUnitOfficer, fx.agencies.L)).userId}/activation-reset`,
+  }),
+  'GET /api/v1/user-grants': () => ({ url: `${V1}/user-grants` }),
+  'POST /api/v1/user-grants/{id}/approve': async (fx) => ({
+    url: `${V1}/user-grants/${await pendingGrant(fx)}/approve`,
+  }),
+  'POST /api/v1/user-grants/{id}/reject': async (fx) => ({
+    url: `${V1}/user-grants/${await pendingGrant(fx)}/reject`,
+    body: { reason: 'No corresponde' },
   }),
 
   'POST /api/v1/auth/login': (fx) => ({
     url: `${V1}/auth/login`,
     body: { email: fx.emailOf('leadUnitOtherCountry'), password: TEST_PASSWORD },
   }),
+  'POST /api/v1/auth/activate': async (fx) => {
+    const created = await fx.as('administrator', 'POST', `${V1}/admin/users`, newUserBody(fx.agencies.L.id));
+    return { url: `${V1}/auth/activate`, body: { token: created.activation.token, password: TEST_PASSWORD } };
+  },
   'POST /api/v1/auth/refresh': async (fx) => {
     const pair = await fx.login('leadUnitOtherCountry');
     return { url: `${V1}/auth/refresh`, body: { refreshToken: pair.refreshToken } };
@@ -329,6 +353,20 @@ export const REQUESTS: Record<string, Build> = {
       validFrom: days(-1),
     },
   }),
+  'POST /api/v1/agreements/{id}/approve': async (fx, a) => {
+    // Created by the other country, so the caller's country has yet to approve.
+    const creator: ActorName = MX(a) ? 'administrator' : 'administratorOtherCountry';
+    const ag = await fx.as(creator, 'POST', `${V1}/agreements`, {
+      reference: `CONV-${unique()}`,
+      title: 'Convenio binacional de prueba',
+      partyAgencyIds: [fx.agencies.A.id, fx.agencies.M.id],
+      purposes: [PURPOSE],
+      dataCategories: ['case_summary'],
+      validFrom: days(-1),
+      status: 'active',
+    });
+    return { url: `${V1}/agreements/${ag.id}/approve`, body: { version: ag.version } };
+  },
   'GET /api/v1/agreements': () => ({ url: `${V1}/agreements?limit=100` }),
   'GET /api/v1/agreements/{id}': (fx) => ({ url: `${V1}/agreements/${fx.agreementId}` }),
   'PATCH /api/v1/agreements/{id}': async (fx) => {

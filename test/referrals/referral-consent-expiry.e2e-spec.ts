@@ -10,7 +10,7 @@ import { startPartner } from './partner-server';
 import { referralScenario } from './referral-scenario';
 
 const SECRET = 'sv-partner-shared-secret-0123456789abcdef';
-const SECRET_REF = 'AGENCY_SECRET_TEST_EXPIRY';
+const SECRET_REF = 'EXTERNAL_AGENCY_SECRET_TEST_EXPIRY';
 
 /** An expired consent ends access exactly as a withdrawn one: at read time, and by the worker's sweep. */
 describe('consent expiry ends referral access as withdrawal does', () => {

@@ -4,7 +4,7 @@ import { signedHeaders } from './partner-server';
 import { referralScenario } from './referral-scenario';
 
 const SECRET = 'hn-partner-shared-secret-0123456789abcdef';
-const SECRET_REF = 'AGENCY_SECRET_TEST_REPLAY';
+const SECRET_REF = 'EXTERNAL_AGENCY_SECRET_TEST_REPLAY';
 
 /** Every verified signature is spent for the replay window, whatever the answer to it was. */
 describe('signed status updates refused once cannot be replayed later', () => {

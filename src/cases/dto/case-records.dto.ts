@@ -11,6 +11,7 @@ import {
   IsInt,
   Min,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -101,6 +102,7 @@ export class AssessmentContentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings: FindingDto[];
@@ -177,6 +179,7 @@ export class PlanGoalDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PlanActionDto)
   actions: PlanActionDto[];
@@ -187,6 +190,7 @@ export class PlanContentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PlanGoalDto)
   goals: PlanGoalDto[];
@@ -246,6 +250,7 @@ export class CreateBidDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PanelMemberDto)
   panel: PanelMemberDto[];

@@ -162,6 +162,7 @@ export class ChildDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IdentityDocumentDto)
   documents?: IdentityDocumentDto[];
@@ -170,6 +171,7 @@ export class ChildDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FamilyContactDto)
   familyContacts?: FamilyContactDto[];

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { requestContext, RequestContext } from '../common/request-context';
+import { AUDIT_DATA_SOURCE } from '../database/audit-data-source';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
 
@@ -46,7 +48,8 @@ export class AuditService {
   private readonly lockHolders = new WeakMap<RequestContext, QueryRunner>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    /** The audit writer's own pool: never the request pool (see recordAlone). */
+    @InjectDataSource(AUDIT_DATA_SOURCE) private readonly ownPool: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -89,6 +92,13 @@ export class AuditService {
    * holds the chain lock in a transaction that is still open (an entry recorded, then a denial),
    * waiting here would deadlock on that request's own lock: the entry is then written as soon as
    * that transaction ends, whether it commits or rolls back.
+   *
+   * The transaction comes from the audit writer's own pool, never from the request pool: the
+   * caller usually still holds a request connection, and a full pool of refused requests would
+   * otherwise wait for each other forever. No cycle remains: an own-pool connection is held only
+   * by such an append, which needs nothing but the chain lock; the lock's holder is either such an
+   * append or a request transaction, which never waits for an own-pool append of its own request
+   * (it is deferred, as above) and waits for a request connection at most DB_POOL_WAIT_MS.
    */
   recordAlone(input: AuditInput): Promise<void> {
     const ctx = requestContext.get();
@@ -98,7 +108,7 @@ export class AuditService {
       ...input,
       actor: input.actor === undefined ? (ctx?.actor ?? null) : input.actor,
     };
-    const write = () => this.dataSource.transaction('READ COMMITTED', (m) => this.record(m, resolved));
+    const write = () => this.ownPool.transaction('READ COMMITTED', (m) => this.record(m, resolved));
     if (ctx && holder?.isTransactionActive && !holder.isReleased) {
       void requestContext
         .run({ requestId: ctx.requestId, actor: ctx.actor }, write)

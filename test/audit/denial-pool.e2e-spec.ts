@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { Role } from '../../src/auth/role';
+import { AuthzService } from '../../src/authz/authz.service';
+import { AppError } from '../../src/common/errors/app-error';
 import { auditRows } from '../factories/audit.factory';
 import { makeCase } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
@@ -17,9 +20,10 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 /**
- * A refused request writes its denial in a transaction of its own while its request transaction
- * still holds a pooled connection. Those writes use the audit writer's own pool, so a burst of
- * refusals (a denial of service against auditing) cannot leave the request pool waiting forever.
+ * A refused request used to write its denial on a second pooled connection while its request
+ * transaction still held the first: a burst of refusals as large as the pool (a denial of service
+ * against auditing) left every request waiting forever. The denial is now written once the request
+ * transaction has ended, or else on the audit writer's own pool.
  */
 describe('denials under a burst of refused requests', () => {
   let t: TestApp;
@@ -53,6 +57,38 @@ describe('denials under a burst of refused requests', () => {
     );
     expect(denials).toHaveLength(n);
     expect((await within(5_000, t.request('GET', url, { token: t.tokenFor(owner) }))).status).toBe(200);
+  }, 30_000);
+
+  it('writes denials from transactions that still hold their connection on the audit writer’s own pool', async () => {
+    // Transactions outside TransactionRunner (whose denials wait until it ends): all of them at
+    // once, each holding a request connection while it writes its denial.
+    const { caseId, outsider } = await setup();
+    const authz = t.app.get(AuthzService);
+    const subjectIds = Array.from({ length: 3 * POOL }, () => randomUUID());
+    const outcomes = await within(
+      15_000,
+      Promise.all(
+        subjectIds.map((subjectId) =>
+          t.dataSource
+            .transaction(async (m) => {
+              await m.query('SELECT 1');
+              await authz.assert(
+                outsider,
+                'readRecords',
+                'Case',
+                { agencyId: randomUUID() },
+                { subjectId, caseId },
+              );
+            })
+            .catch((e: unknown) => (e instanceof AppError ? e.code : e)),
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(subjectIds.map(() => 'FORBIDDEN'));
+    const denials = await auditRows(t.dataSource, `subject_id = ANY($1) AND outcome = 'denied'`, [
+      subjectIds,
+    ]);
+    expect(denials).toHaveLength(subjectIds.length);
   }, 30_000);
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After when no connection frees up within DB_POOL_WAIT_MS', async () => {

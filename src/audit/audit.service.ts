@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { requestContext, RequestContext } from '../common/request-context';
+import { afterTransaction } from '../database/after-transaction';
+import { AUDIT_DATA_SOURCE } from '../database/audit-data-source';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
 
@@ -46,7 +49,8 @@ export class AuditService {
   private readonly lockHolders = new WeakMap<RequestContext, QueryRunner>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    /** The audit writer's own pool: never the request pool (see recordAlone). */
+    @InjectDataSource(AUDIT_DATA_SOURCE) private readonly ownPool: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -85,10 +89,21 @@ export class AuditService {
   }
 
   /**
-   * Appends in a transaction of its own (denials, reads, logins). When the same request already
-   * holds the chain lock in a transaction that is still open (an entry recorded, then a denial),
-   * waiting here would deadlock on that request's own lock: the entry is then written as soon as
-   * that transaction ends, whether it commits or rolls back.
+   * Appends in a transaction of its own (denials, reads, logins), so the entry stays when the
+   * caller's transaction rolls back. Called inside a TransactionRunner transaction, the append
+   * runs right after that transaction ends and before its outcome (the 403) reaches the caller:
+   * it then holds no connection while it waits, and it may need the chain lock that transaction
+   * took (an entry recorded, then a denial). Inside any other transaction that holds the chain
+   * lock for the same request, waiting here would deadlock on that lock: the entry is then written
+   * as soon as that transaction ends, whether it commits or rolls back.
+   *
+   * The transaction comes from the audit writer's own pool, never from the request pool: a caller
+   * that still holds a request connection must not wait for a second one, or as many refusals
+   * at once as the pool has connections wait for each other forever. No cycle remains: an
+   * own-pool connection is held only by such an append, which needs nothing but the chain lock;
+   * the lock's holder is either such an append or a request transaction, which never waits for an
+   * own-pool append of its own request (see above) and waits for a request connection at most
+   * DB_POOL_WAIT_MS.
    */
   recordAlone(input: AuditInput): Promise<void> {
     const ctx = requestContext.get();
@@ -98,7 +113,8 @@ export class AuditService {
       ...input,
       actor: input.actor === undefined ? (ctx?.actor ?? null) : input.actor,
     };
-    const write = () => this.dataSource.transaction('READ COMMITTED', (m) => this.record(m, resolved));
+    const write = () => this.ownPool.transaction('READ COMMITTED', (m) => this.record(m, resolved));
+    if (afterTransaction(write)) return Promise.resolve();
     if (ctx && holder?.isTransactionActive && !holder.isReleased) {
       void requestContext
         .run({ requestId: ctx.requestId, actor: ctx.actor }, write)

@@ -16,6 +16,8 @@ describe('loadEnv', () => {
     expect(env.loginRateLimitPerIp).toBe(30);
     expect(env.loginRateLimitWindowSeconds).toBe(300);
     expect(env.activationTtlHours).toBe(72);
+    expect(env.auditPoolSize).toBe(2);
+    expect(env.dbPoolWaitMs).toBe(10000);
   });
 
   it('reads TRUST_PROXY as a boolean or a list of addresses, and refuses anything else', () => {
@@ -25,6 +27,15 @@ describe('loadEnv', () => {
     );
     expect(() => loadEnv({ ...valid, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(() => loadEnv({ ...valid, LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/LOGIN_RATE_LIMIT_PER_IP/);
+  });
+
+  it('bounds the pools: the audit writer has its own, and nobody waits for a connection forever', () => {
+    expect(loadEnv({ ...valid, AUDIT_POOL_SIZE: '3', DB_POOL_WAIT_MS: '500' })).toMatchObject({
+      auditPoolSize: 3,
+      dbPoolWaitMs: 500,
+    });
+    expect(() => loadEnv({ ...valid, AUDIT_POOL_SIZE: '0' })).toThrow(/AUDIT_POOL_SIZE/);
+    expect(() => loadEnv({ ...valid, DB_POOL_WAIT_MS: '0' })).toThrow(/DB_POOL_WAIT_MS/);
   });
 
   it('names every missing or bad setting at once', () => {

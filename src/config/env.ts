@@ -7,6 +7,10 @@ export interface Env {
   port: number;
   databaseUrl: string;
   dbPoolSize: number;
+  /** Connections of the audit writer's own pool (denials and other own-transaction appends). */
+  auditPoolSize: number;
+  /** How long a query waits for a free pooled connection before failing (then 503). */
+  dbPoolWaitMs: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -94,6 +98,8 @@ export function loadEnv(raw: Raw = process.env): Env {
     port: int('PORT', 3000, 1, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    auditPoolSize: int('AUDIT_POOL_SIZE', 2, 1, 50),
+    dbPoolWaitMs: int('DB_POOL_WAIT_MS', 10000, 100, 600000),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: str('QUEUE_PREFIX', 'enlace'),
     jwtSecret,

@@ -6,7 +6,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * One definition of how Enlace talks to PostgreSQL, shared by the app, the migration CLI and
  * the tests. The schema comes from migrations only: synchronize stays off everywhere.
  */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, poolWaitMs?: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,6 +19,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{js,ts}')],
     entities: [join(__dirname, '..', '**', '*.entity.{js,ts}')],
     migrationsTableName: 'schema_migrations',
-    extra: { max: poolSize, application_name: 'enlace' },
+    // connectionTimeoutMillis bounds the wait for a free connection (unset: wait forever).
+    extra: { max: poolSize, connectionTimeoutMillis: poolWaitMs, application_name: 'enlace' },
   };
 }

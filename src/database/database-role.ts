@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigError, type Env } from '../config/env';
 import { ENV } from '../config/env.module';
+import { AUDIT_DATA_SOURCE } from './audit-data-source';
 
 /** The group role whose privileges the API and worker use (migrations/1795003100000-AppRole.ts). */
 export const APP_GROUP_ROLE = 'enlace_app';
@@ -49,17 +51,23 @@ export async function connectionRoles(ds: { query: DataSource['query'] }): Promi
   )) as ConnectionRole[];
 }
 
-/** Refuses to start a production process whose database connection could rewrite the audit trail. */
+/**
+ * Refuses to start a production process whose database connections could rewrite the audit
+ * trail: the request pool's and the audit writer's own (both from DATABASE_URL).
+ */
 @Injectable()
 export class DatabaseRoleCheck implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
+    @InjectDataSource(AUDIT_DATA_SOURCE) private readonly auditDs: DataSource,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (this.env.nodeEnv !== 'production') return;
-    const problem = connectionRoleProblem(await connectionRoles(this.ds));
-    if (problem) throw new ConfigError([problem]);
+    for (const ds of [this.ds, this.auditDs]) {
+      const problem = connectionRoleProblem(await connectionRoles(ds));
+      if (problem) throw new ConfigError([problem]);
+    }
   }
 }

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { AUDIT_DATA_SOURCE } from './audit-data-source';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseRoleCheck } from './database-role';
 import { TransactionRunner } from './transaction-runner';
@@ -12,12 +14,28 @@ import { TransactionRunner } from './transaction-runner';
     TypeOrmModule.forRootAsync({
       inject: [ENV],
       useFactory: (env: Env) => ({
-        ...dataSourceOptions(env.databaseUrl, env.dbPoolSize),
+        ...dataSourceOptions(env.databaseUrl, env.dbPoolSize, env.dbPoolWaitMs),
         entities: undefined,
         autoLoadEntities: true,
         retryAttempts: 2,
         retryDelay: 500,
       }),
+    }),
+    // The audit writer's own small pool (see audit-data-source.ts).
+    TypeOrmModule.forRootAsync({
+      name: AUDIT_DATA_SOURCE,
+      inject: [ENV],
+      useFactory: (env: Env) => {
+        const base = dataSourceOptions(env.databaseUrl, env.auditPoolSize, env.dbPoolWaitMs);
+        return {
+          ...base,
+          entities: [AuditEntry],
+          migrations: [],
+          extra: { ...base.extra, application_name: 'enlace-audit' },
+          retryAttempts: 2,
+          retryDelay: 500,
+        };
+      },
     }),
   ],
   providers: [TransactionRunner, DatabaseRoleCheck],

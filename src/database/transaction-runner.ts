@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { withAfterTransaction } from './after-transaction';
 
 /**
  * Runs a unit of work in one transaction. Services pass the EntityManager down to repositories
  * and to the audit and outbox writers, so a change, its audit entry and its queued jobs commit
- * or roll back together. Never call Redis or HTTP inside the callback.
+ * or roll back together. Never call Redis or HTTP inside the callback. Audit entries written in
+ * their own transaction meanwhile (denials) are written right after it ends (after-transaction.ts).
  */
 @Injectable()
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return withAfterTransaction(() => this.dataSource.transaction('READ COMMITTED', work));
   }
 
   get manager(): EntityManager {

@@ -168,8 +168,43 @@ describe('demo mode (npm run demo)', () => {
         // The session every connection shares acts as the application's login role.
         expect((await pg.query('SELECT current_user AS u')).rows[0].u).toBe('enlace_demo');
         await expect(pg.query(`DELETE FROM audit_entry`)).rejects.toMatchObject({ code: '42501' });
+
+        // A denial inside the request's transaction (a caseworker reading a case not assigned to
+        // them) is written once that transaction has ended: the one session cannot serve a second
+        // connection before.
+        const [agency] = (
+          await pg.query(
+            `INSERT INTO agency (country_code, name, type, version) VALUES ('GT', 'Demo probe', 'reception_center', 1) RETURNING id`,
+          )
+        ).rows;
+        const [child] = (
+          await pg.query(
+            `INSERT INTO child (first_names, last_names, date_of_birth, sex, nationality, languages, documents,
+               family_contacts, search_name, version)
+             VALUES ('Ana', 'Pérez', '2012-04-09', 'female', 'GT', '{es}', '[]', '[]', 'ana perez', 1) RETURNING id`,
+          )
+        ).rows;
+        const [caseFile] = (
+          await pg.query(
+            `INSERT INTO case_file (case_number, country_code, agency_id, child_id, phase, status, risk_level,
+               returned_at, opened_at, legal_basis, version)
+             VALUES ('GT-2026-demo1', 'GT', $1, $2, 'assessment', 'open', 'medium', now(), now(), 'consent', 1)
+             RETURNING id`,
+            [agency.id, child.id],
+          )
+        ).rows;
+        const outsider = jwt.sign({
+          sub: randomUUID(),
+          role: Role.Caseworker,
+          agency: agency.id,
+          country: 'GT',
+          lang: 'es',
+        });
+        const refused = await call(demo.port, 'GET', `/api/v1/cases/${caseFile.id}/assessments`, outsider);
+        expect(refused.status).toBe(403);
+
         const denied = await pg.query(`SELECT count(*)::int AS n FROM audit_entry WHERE outcome = 'denied'`);
-        expect(denied.rows[0].n).toBe(21);
+        expect(denied.rows[0].n).toBe(22);
         const f = await pg.query(
           `SELECT unaccent('Peña') AS u, similarity('Mariana', 'Mariano') > 0.5 AS near`,
         );

@@ -87,4 +87,12 @@ export const CommonErrors = defineErrors({
     title: { es: 'Servicio no disponible', en: 'Service unavailable' },
     detail: { es: 'Intente de nuevo en unos momentos.', en: 'Try again in a moment.' },
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    title: { es: 'Base de datos no disponible', en: 'Database unavailable' },
+    detail: {
+      es: 'No se obtuvo una conexión a la base de datos a tiempo. Intente de nuevo en {retryAfterSeconds} s.',
+      en: 'No database connection became available in time. Try again in {retryAfterSeconds} s.',
+    },
+  },
 });

@@ -15,6 +15,16 @@ describe('toAppError: PostgreSQL errors', () => {
     expect(e.code).toBe('UNSTORABLE_VALUE');
   });
 
+  it('answers 503 DATABASE_UNAVAILABLE when no pooled connection frees up in time', () => {
+    for (const message of [
+      'timeout exceeded when trying to connect',
+      'Connection terminated due to connection timeout',
+    ]) {
+      const e = toAppError(new Error(message), {});
+      expect([e.status, e.code, e.params.retryAfterSeconds]).toEqual([503, 'DATABASE_UNAVAILABLE', 5]);
+    }
+  });
+
   it('keeps any other database error a 500', () => {
     expect(toAppError(pgError('42P01'), {}).status).toBe(500);
     expect(toAppError(new Error('boom'), {}).status).toBe(500);

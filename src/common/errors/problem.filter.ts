@@ -44,6 +44,18 @@ export function isUnstorableValue(err: unknown): boolean {
 }
 
 /**
+ * The pool found no free connection within DB_POOL_WAIT_MS (pg-pool's connectionTimeoutMillis),
+ * or could not open one in that time: the database is saturated or away, not the request wrong.
+ */
+const POOL_TIMEOUT =
+  /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function isPoolTimeout(err: unknown): boolean {
+  return err instanceof Error && POOL_TIMEOUT.test(err.message);
+}
+
+/**
  * Nest's ParseUUIDPipe says only "uuid is expected": name the path parameters that are not UUIDs,
  * as the validation pipe would.
  */
@@ -75,6 +87,8 @@ export function toAppError(
     if (code) return CommonErrors[code]();
   }
   if (isUnstorableValue(err)) return CommonErrors.UNSTORABLE_VALUE();
+  if (isPoolTimeout(err))
+    return CommonErrors.DATABASE_UNAVAILABLE({ retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   // Fastify's own errors (body parsing, size limits) carry a statusCode and an FST_ code.
   const fst = err as { statusCode?: number; code?: string };
   if (typeof fst?.statusCode === 'number' && fst.statusCode < 500 && statusCodes[fst.statusCode]) {
@@ -130,7 +144,10 @@ export class ProblemFilter implements ExceptionFilter {
         'unstorable value',
       );
     }
-    if (error.status >= 500) {
+    if (error.code === 'DATABASE_UNAVAILABLE') {
+      // Saturation, not a bug: no stack, but operators need to see it.
+      this.logger.warn({ requestId: req.id, route: req.routeOptions?.url }, 'no database connection in time');
+    } else if (error.status >= 500) {
       const e = exception as Error;
       this.logger.error(
         { err: { type: e?.name, message: e?.message, stack: e?.stack }, requestId: req.id },
@@ -139,6 +156,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const lang = pickLang(req.headers['accept-language']);
     const body = renderProblem(error, lang, req.url?.split('?')[0], String(req.id));
+    const wait = error.params.retryAfterSeconds;
+    if (typeof wait === 'number') void reply.header('retry-after', String(wait));
     void reply
       .status(error.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

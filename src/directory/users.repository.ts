@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 import type { Action, AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency } from './agency.entity';

@@ -7,7 +7,7 @@ import { AgenciesRepository, AgencyFilters } from './agencies.repository';
 import { Agency } from './agency.entity';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS, USER_FIELDS } from './directory.fields';
-import { Page } from './keyset';
+import { Page } from '../database/keyset';
 import { UsersRepository } from './users.repository';
 
 /**

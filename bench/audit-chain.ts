@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../src/auth/actor';
-import { Role } from '../src/auth/role';
+import type { Actor } from '../src/common/actor';
+import { Role } from '../src/common/role';
 import { verifyChain } from '../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../src/audit/audit.repository';
 import { AuditService } from '../src/audit/audit.service';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../src/auth/actor';
-import { Role } from '../src/auth/role';
+import type { Actor } from '../src/common/actor';
+import { Role } from '../src/common/role';
 import { buildAbility } from '../src/authz/ability.factory';
 import { CasePolicy } from '../src/cases/case.policy';
 import { CasesRepository } from '../src/cases/cases.repository';

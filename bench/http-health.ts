@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { AccessTokenService } from '../src/auth/access-token.service';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/role';
 import type { Env } from '../src/config/env';
 import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } from './bench-services';
 

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from './audit/audit-core.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthzModule } from './authz/authz.module';
-import { CaseCoreModule } from './cases/case-core.module';
 import { CommonModule } from './common/common.module';
 import { EnvModule } from './config/env.module';
 import { DatabaseModule } from './database/database.module';
@@ -28,7 +27,6 @@ import { QueueModule } from './queues/queue.module';
     AuthCoreModule,
     AuthzModule,
     ObservabilityModule,
-    CaseCoreModule,
   ],
 })
 export class PlatformModule {}

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import { asSubject } from '../authz/ability';
 import { buildAbility } from '../authz/ability.factory';
 import { AgreementPolicy } from './agreement.policy';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../referrals/keyset-cursor';
+import { decodeTimeCursor, encodeCursor } from '../database/keyset';
 import { DataSharingAgreement, AgreementStatus } from './agreement.entity';
 
 /** The SQL of agreements. */
@@ -64,7 +64,7 @@ export class AgreementsRepository {
         agId: f.agency.id,
         agCountry: f.agency.countryCode,
       });
-    const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+    const after = f.cursor ? decodeTimeCursor(f.cursor) : undefined;
     if (after) qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await qb
       .orderBy('a.created_at', 'DESC')

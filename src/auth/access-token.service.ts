@@ -3,8 +3,8 @@ import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
-import type { Actor } from './actor';
-import { ROLES, Role } from './role';
+import type { Actor } from '../common/actor';
+import { ROLES, Role } from '../common/role';
 
 interface Claims {
   sub: string;

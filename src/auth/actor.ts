@@ -1,10 +1,3 @@
-import type { Role } from './role';
-
-/** Who is calling: built from the verified access token on every request. */
-export interface Actor {
-  userId: string;
-  role: Role;
-  agencyId: string;
-  countryCode: string;
-  language: 'es' | 'en';
-}
+// Actor lives in common/. This re-export only serves src/audit, which is being reworked on another
+// branch; point those imports at ../common/actor when it lands and delete this file.
+export type { Actor } from '../common/actor';

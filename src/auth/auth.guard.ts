@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { CommonErrors } from '../common/errors/common.errors';
 import { requestContext } from '../common/request-context';
-import type { Actor } from './actor';
+import type { Actor } from '../common/actor';
 import { AccessTokenService } from './access-token.service';
 import { IS_PUBLIC } from './public.decorator';
 

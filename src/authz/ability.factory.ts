@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AppAbility, newAbilityBuilder } from './ability';
 import { POLICY_RULES, PolicyRules } from './policy-rules';
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AUTHORIZE, AuthorizeMeta } from './authorize.decorator';
 import { AuthzService } from './authz.service';
 

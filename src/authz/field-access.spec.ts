@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import { AppAbilityBuilder } from './ability';
 import { buildAbility } from './ability.factory';
 import { FieldClassMap, fieldsOfClass, permittedClasses, redact } from './field-access';

@@ -1,5 +1,5 @@
 import { Injectable, SetMetadata, applyDecorators } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import type { AppAbilityBuilder } from './ability';
 
 export const POLICY_RULES = Symbol('POLICY_RULES');

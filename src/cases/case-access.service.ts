@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Action, asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
 import { CommonErrors } from '../common/errors/common.errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import { AuditService } from '../audit/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';

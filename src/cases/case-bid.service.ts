@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import { AuditService } from '../audit/audit.service';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';

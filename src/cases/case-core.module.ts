@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
@@ -11,9 +11,9 @@ import { CaseLookupService } from './case-lookup.service';
 
 /**
  * What other modules may use of cases (read-only lookups, category readers for snapshots).
- * The cases feature module (controllers, workflows) builds on this.
+ * The cases feature module (controllers, workflows) builds on this; every module that reads a
+ * case imports this module explicitly.
  */
-@Global()
 @Module({
   // The core records every module reads; registering an entity twice is harmless.
   imports: [TypeOrmModule.forFeature([CaseFile, Child, LinkedChildRecord, Consent, Agency, AppUser])],

@@ -17,6 +17,7 @@ import { CaseBidsController } from './case-bids.controller';
 import { CaseCategoryReaders } from './case-category-readers';
 import { CaseClosure } from './case-closure.entity';
 import { CaseClosureService } from './case-closure.service';
+import { CaseCoreModule } from './case-core.module';
 import { CaseConsentService } from './case-consent.service';
 import { CaseDueDates } from './case-due-dates';
 import { CaseInterviewService } from './case-interview.service';
@@ -63,6 +64,7 @@ import { AuditModule } from '../audit/audit.module';
       CasePhaseChange,
       CaseClosure,
     ]),
+    CaseCoreModule,
     AuditModule,
   ],
   controllers: [CasesController, ChildrenController, CaseRecordsController, CaseBidsController],

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Actor } from '../auth/actor';
+import type { Actor } from './actor';
 
 export interface RequestContext {
   requestId: string;

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import type { Action, AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency, AgencyType } from './agency.entity';
-import { decodeCursor, encodeCursor, likePattern, Page } from './keyset';
+import { decodeCursor, encodeCursor, likePattern, Page } from '../database/keyset';
+import { DirectoryErrors } from './directory.errors';
 
 /** Policy fields an Agency condition may name, as SQL on alias `a`. */
 export const AGENCY_COLUMNS: ColumnMap = {
@@ -42,6 +43,7 @@ export class AgenciesRepository {
       );
     if (f.cursor) {
       const c = decodeCursor(f.cursor);
+      if (!c) throw DirectoryErrors.INVALID_CURSOR();
       qb.andWhere('(a.name, a.id) > (:ck, :ci)', { ck: c.key, ci: c.id });
     }
     const rows = await qb

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { redact } from '../authz/field-access';
 import type { FieldIssue } from '../common/errors/app-error';
@@ -12,7 +12,7 @@ import { Agency } from './agency.entity';
 import type { CreateAgencyDto, UpdateAgencyDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS } from './directory.fields';
-import { Page } from './keyset';
+import { Page } from '../database/keyset';
 import { ServiceTypeCatalog } from './service-types';
 import { isSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref';
 

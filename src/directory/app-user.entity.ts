@@ -10,7 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Agency } from './agency.entity';
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 
 export const ACCESS_STATES = ['awaiting_approval', 'awaiting_activation', 'rejected', 'active'] as const;
 export type AccessState = (typeof ACCESS_STATES)[number];

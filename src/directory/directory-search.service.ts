@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { redact } from '../authz/field-access';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -7,7 +7,7 @@ import { AgenciesRepository, AgencyFilters } from './agencies.repository';
 import { Agency } from './agency.entity';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS, USER_FIELDS } from './directory.fields';
-import { Page } from './keyset';
+import { Page } from '../database/keyset';
 import { UsersRepository } from './users.repository';
 
 /**

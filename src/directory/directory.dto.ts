@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ROLES, Role } from '../auth/role';
+import { ROLES, Role } from '../common/role';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { AGENCY_TYPES, AgencyType } from './agency.entity';
 import { GRANT_STATUSES, GrantStatus } from './user-grant.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { redact } from '../authz/field-access';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -14,7 +14,7 @@ import type { CreateUserDto, UpdateUserDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { USER_FIELDS } from './directory.fields';
 import { SECOND_PERSON_ROLES } from './directory.policy';
-import { Page } from './keyset';
+import { Page } from '../database/keyset';
 import { requireActive } from './require-active-agency';
 import { GrantView } from './user-grants.repository';
 import { UserGrantsService } from './user-grants.service';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 import type { Action, AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency } from './agency.entity';
 import { AccessState, AppUser } from './app-user.entity';
-import { decodeCursor, encodeCursor, likePattern, Page } from './keyset';
+import { decodeCursor, encodeCursor, likePattern, Page } from '../database/keyset';
+import { DirectoryErrors } from './directory.errors';
 
 /** A user as the directory shows it: the account plus its agency's country. Never the hash. */
 export interface UserView {
@@ -81,6 +82,7 @@ export class UsersRepository {
       });
     if (f.cursor) {
       const c = decodeCursor(f.cursor);
+      if (!c) throw DirectoryErrors.INVALID_CURSOR();
       qb.andWhere('(u.email, u.id) > (:ck, :ci)', { ck: c.key, ci: c.id });
     }
     const rows = await qb

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import type { AppAbilityBuilder } from '../authz/ability';
 import { PolicyRulesProvider, PolicyRules } from '../authz/policy-rules';
 import { FOLLOW_UP_OPERATIONAL_FIELDS } from './follow-up.fields';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseCoreModule } from '../cases/case-core.module';
 import { CaseFile } from '../cases/case-file.entity';
 import { Child } from '../cases/child.entity';
 import { Agency } from '../directory/agency.entity';
@@ -19,6 +20,7 @@ import { FollowUpsService } from './follow-ups.service';
   imports: [
     // The entities our relations point at must be known to the connection (forFeature deduplicates).
     TypeOrmModule.forFeature([FollowUp, CaseFile, Child, Agency, AppUser]),
+    CaseCoreModule,
     EscalationModule,
     NotificationsModule,
   ],

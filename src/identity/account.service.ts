@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CRM_COUNTRIES } from '../common/crm-countries';
 import { CommonErrors } from '../common/errors/common.errors';

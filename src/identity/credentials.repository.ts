@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 import { LOCKOUT_MAX_FAILURES, LOCKOUT_MINUTES } from './identity.constants';
 
 /** What sign-in needs to know about an account: its hash, state, and who it acts as. */

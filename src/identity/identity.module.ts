@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from '../directory/agency.entity';
-import { AppUser } from '../directory/app-user.entity';
 import { AccountService } from './account.service';
 import { ActivationService } from './activation.service';
 import { ActivationsRepository } from './activations.repository';
@@ -19,10 +17,11 @@ import { UserActivation } from './user-activation.entity';
  * Sign-in (per-address rate limit, lockout), rotating refresh tokens, logout, password changes
  * and single-use activation. Exports SessionsService (to end a user's sessions),
  * CredentialsRepository and ActivationService (to issue activation tokens) for the directory's
- * user administration.
+ * user administration. The directory sits above identity: identity never imports it (its tables
+ * reach app_user by SQL and by entity name).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshToken, AppUser, Agency, UserActivation, LoginRateLimit])],
+  imports: [TypeOrmModule.forFeature([RefreshToken, UserActivation, LoginRateLimit])],
   controllers: [AuthController],
   providers: [
     LoginService,

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AppUser } from '../directory/app-user.entity';
 
 /**
  * One refresh token, stored as its sha256 (the token itself is only ever in the client's hands).
@@ -16,9 +15,10 @@ export class RefreshToken {
   @Column({ type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => AppUser, { onDelete: 'CASCADE' })
+  // The directory's account row, named by entity name: identity sits below the directory.
+  @ManyToOne('AppUser', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_token_user_fk' })
-  user?: AppUser;
+  user?: unknown;
 
   @Column({ type: 'uuid' })
   familyId: string;

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AppUser } from '../directory/app-user.entity';
 
 /**
  * A single-use activation token (stored as its sha256): whoever holds it sets the account's
@@ -14,9 +13,10 @@ export class UserActivation {
   @Column({ type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => AppUser, { onDelete: 'CASCADE' })
+  // The directory's account row, named by entity name: identity sits below the directory.
+  @ManyToOne('AppUser', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_activation_user_fk' })
-  user?: AppUser;
+  user?: unknown;
 
   /** Hex sha256 of the token. */
   @Index('user_activation_hash_key', { unique: true })

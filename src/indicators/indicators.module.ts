@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseCoreModule } from '../cases/case-core.module';
 import { CaseFile } from '../cases/case-file.entity';
 import { Child } from '../cases/child.entity';
 import { Agency } from '../directory/agency.entity';
@@ -27,6 +28,7 @@ import { IndicatorsService } from './indicators.service';
       Agency,
       AppUser,
     ]),
+    CaseCoreModule,
   ],
   controllers: [IndicatorsController],
   providers: [IndicatorCatalogService, IndicatorsRepository, IndicatorsService, IndicatorsPolicy],

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { ROLES, Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { ROLES, Role } from '../common/role';
 import { asSubject } from '../authz/ability';
 import { buildAbility } from '../authz/ability.factory';
 import { IndicatorsPolicy } from './indicators.policy';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
-import type { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import type { Role } from '../common/role';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { TransactionRunner } from '../database/transaction-runner';

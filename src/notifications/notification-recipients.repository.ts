@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Role } from '../auth/role';
+import { Role } from '../common/role';
 
 /** Who receives escalations: active users by role and agency, or by role and country. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import type { AppAbilityBuilder } from '../authz/ability';
 import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { ROLES, Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { ROLES, Role } from '../common/role';
 import { buildAbility } from '../authz/ability.factory';
 import { OperationsPolicy } from './operations.policy';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import type { Actor } from '../auth/actor';
-import { ROLES, Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { ROLES, Role } from '../common/role';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
 

@@ -4,7 +4,7 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AccessTokenService } from '../auth/access-token.service';
 import { AuthzService } from '../authz/authz.service';
 import { AppError } from '../common/errors/app-error';

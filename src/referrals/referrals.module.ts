@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { CaseCoreModule } from '../cases/case-core.module';
 import { CaseFile } from '../cases/case-file.entity';
 import { Child } from '../cases/child.entity';
 import { Consent } from '../cases/consent.entity';
@@ -45,6 +46,7 @@ import { ReferralsRepository } from './referrals.repository';
 @Module({
   imports: [
     AgreementsModule,
+    CaseCoreModule,
     EscalationModule,
     // The core records it reads (registering an entity twice is harmless with autoLoadEntities).
     TypeOrmModule.forFeature([

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
+import { decodeTimeCursor, encodeCursor } from '../database/keyset';
 import { ReferralDelivery } from './referral-delivery.entity';
 import { unansweredSql } from './referral-lifecycle';
 import { ReferralOutcome } from './referral-outcome.entity';
@@ -175,7 +175,7 @@ export class ReferralsRepository {
       });
     if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.created_at < :createdTo', { createdTo: f.createdTo });
-    const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+    const after = f.cursor ? decodeTimeCursor(f.cursor) : undefined;
     if (after)
       qb.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
     const rows = await qb

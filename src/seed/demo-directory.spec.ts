@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ROLES } from '../auth/role';
+import { ROLES } from '../common/role';
 import { AGENCY_TYPES } from '../directory/agency.entity';
 import { loadServiceTypes } from '../directory/service-types';
 import { passwordIssues } from '../identity/password-rules';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/role';
+import type { Role } from '../common/role';
 import type { AgencyType } from '../directory/agency.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../src/auth/actor';
-import { Role, ROLES } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role, ROLES } from '../../src/common/role';
 import { AuditService } from '../../src/audit/audit.service';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import { asTamperer, auditRows, runVerifyCommand } from '../factories/audit.factory';

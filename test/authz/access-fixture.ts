@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import type { FieldClass } from '../../src/authz/field-access';
 import type { Agency } from '../../src/directory/agency.entity';
 import type { AppUser } from '../../src/directory/app-user.entity';

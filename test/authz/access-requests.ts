@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { METRIC_NAMES } from '../../src/monitoring/metric-registry';
 import { MonitoringExportProcessor } from '../../src/monitoring/monitoring-export.processor';
 import { registrationBody } from '../factories/case.factory';

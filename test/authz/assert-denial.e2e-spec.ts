@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../src/app.module';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { AuditService } from '../../src/audit/audit.service';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import type { AppAbilityBuilder } from '../../src/authz/ability';

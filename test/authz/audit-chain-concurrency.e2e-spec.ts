@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { AuditService } from '../../src/audit/audit.service';
 import { verifyChain } from '../../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../../src/audit/audit.repository';

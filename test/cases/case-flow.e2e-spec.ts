@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { CaseDataService } from '../../src/cases/case-data.service';
 import { CaseLookupService } from '../../src/cases/case-lookup.service';
 import { DomainEvents } from '../../src/common/domain-events';

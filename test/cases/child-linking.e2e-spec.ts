@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { CaseDataService } from '../../src/cases/case-data.service';
 import type { Agency } from '../../src/directory/agency.entity';
 import { registerCase, registrationBody } from '../factories/case.factory';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { searchName } from '../../src/cases/search-name';
 import { registerCase } from '../factories/case.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../src/auth/actor';
-import { Role, ROLES } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role, ROLES } from '../../src/common/role';
 import { Agency } from '../../src/directory/agency.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { Agency } from '../../src/directory/agency.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { makeUser } from '../factories/users.factory';

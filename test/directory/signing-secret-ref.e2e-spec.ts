@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { signedHeaders } from '../referrals/partner-server';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/auth/actor';
+import type { Actor } from '../../src/common/actor';
 import type { TestApp } from '../harness/test-app';
 
 /** A valid registration body; `over` replaces top-level parts, `child` merges into the child. */

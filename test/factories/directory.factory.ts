@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../src/auth/actor';
-import type { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import type { Role } from '../../src/common/role';
 import { Agency, AgencyType } from '../../src/directory/agency.entity';
 import { AppUser } from '../../src/directory/app-user.entity';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { DomainEvents } from '../../src/common/domain-events';
 import type { Agency } from '../../src/directory/agency.entity';
 import { AppUser } from '../../src/directory/app-user.entity';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../src/auth/actor';
+import type { Actor } from '../../src/common/actor';
 import { AccessTokenService } from '../../src/auth/access-token.service';
 import { Clock } from '../../src/common/clock';
 import { AppModule } from '../../src/app.module';

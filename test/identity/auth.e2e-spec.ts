@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { LOCKOUT_MAX_FAILURES, LOCKOUT_MINUTES } from '../../src/identity/identity.constants';
 import { makeAgency } from '../factories/directory.factory';
 import { makeUser } from '../factories/users.factory';

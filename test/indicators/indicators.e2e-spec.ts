@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import type { Agency } from '../../src/directory/agency.entity';
 import type { CaseFile } from '../../src/cases/case-file.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import type { CaseFile } from '../../src/cases/case-file.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { makeCases } from '../factories/monitoring-cases.factory';

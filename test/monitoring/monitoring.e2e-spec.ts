@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { CaseFile } from '../../src/cases/case-file.entity';
 import type { Child } from '../../src/cases/child.entity';
 import type { Agency } from '../../src/directory/agency.entity';

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { makeCases } from '../factories/monitoring-cases.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

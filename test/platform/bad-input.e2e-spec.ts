@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { registrationBody } from '../factories/case.factory';
 import { makeActor } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { createTestDatabase } from '../harness/test-db';
 import { dropQueueKeys } from '../../src/queues/queue-keys';
 import { REDIS_URL, uniqueName } from '../harness/services';

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { registrationBody } from '../factories/case.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

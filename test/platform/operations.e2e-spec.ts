@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { QueueName } from '../../src/queues/job-catalog';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';

@@ -1,5 +1,5 @@
 import { DataSharingAgreement } from '../../src/agreements/agreement.entity';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { makeConsent } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

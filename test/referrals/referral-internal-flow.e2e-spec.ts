@@ -1,6 +1,6 @@
 import { DomainEventMap, DomainEvents } from '../../src/common/domain-events';
 import { Consent } from '../../src/cases/consent.entity';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { ReferralOverdueSource } from '../../src/referrals/referral-overdue.source';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { eventually } from '../harness/queues';

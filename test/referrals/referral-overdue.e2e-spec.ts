@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import { AppUser } from '../../src/directory/app-user.entity';
 import { OverdueScanJob } from '../../src/escalation/escalation.jobs';
 import { makeActor, makeAgency } from '../factories/directory.factory';

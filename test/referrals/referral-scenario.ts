@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../src/auth/actor';
-import { Role } from '../../src/auth/role';
+import type { Actor } from '../../src/common/actor';
+import { Role } from '../../src/common/role';
 import type { Agency } from '../../src/directory/agency.entity';
 import { makeCase, makeConsent } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';

@@ -1,5 +1,5 @@
-import { Role } from '../../src/auth/role';
-import type { Actor } from '../../src/auth/actor';
+import { Role } from '../../src/common/role';
+import type { Actor } from '../../src/common/actor';
 import { makeActor } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { referralScenario } from './referral-scenario';

@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from '../directory/agency.entity';
-import { DataSharingAgreement } from './agreement.entity';
 import { AgreementCoverageService } from './agreement-coverage.service';
 import { AgreementPolicy } from './agreement.policy';
 import { AgreementService } from './agreement.service';
@@ -12,7 +9,7 @@ import { SharingVocabulary } from './sharing-vocabulary.service';
 
 /** Data-sharing agreements (convenios) and the vocabularies that decide what may be shared. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DataSharingAgreement, Agency]), DirectoryModule],
+  imports: [DirectoryModule],
   controllers: [AgreementsController],
   providers: [
     AgreementService,

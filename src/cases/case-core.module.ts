@@ -1,11 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from '../directory/agency.entity';
-import { AppUser } from '../directory/app-user.entity';
-import { CaseFile } from './case-file.entity';
-import { Child } from './child.entity';
-import { Consent } from './consent.entity';
-import { LinkedChildRecord } from './linked-child-record.entity';
 import { CaseDataService } from './case-data.service';
 import { CaseLookupService } from './case-lookup.service';
 
@@ -16,7 +9,6 @@ import { CaseLookupService } from './case-lookup.service';
  */
 @Module({
   // The core records every module reads; registering an entity twice is harmless.
-  imports: [TypeOrmModule.forFeature([CaseFile, Child, LinkedChildRecord, Consent, Agency, AppUser])],
   providers: [CaseLookupService, CaseDataService],
   exports: [CaseLookupService, CaseDataService],
 })

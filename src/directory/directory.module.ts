@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { AgenciesRepository } from './agencies.repository';
-import { Agency } from './agency.entity';
-import { AppUser } from './app-user.entity';
 import { AgencyAdminController } from './agency-admin.controller';
 import { AgencyAdminService } from './agency-admin.service';
 import { AgencyDirectory } from './agency-directory.service';
@@ -13,7 +10,6 @@ import { DirectoryPolicy } from './directory.policy';
 import { ServiceTypeCatalog } from './service-types';
 import { UserAdminController } from './user-admin.controller';
 import { UserAdminService } from './user-admin.service';
-import { UserGrant } from './user-grant.entity';
 import { UserGrantsController } from './user-grants.controller';
 import { UserGrantsRepository } from './user-grants.repository';
 import { UserGrantsService } from './user-grants.service';
@@ -25,7 +21,7 @@ import { UsersRepository } from './users.repository';
  * and ServiceTypeCatalog (what data a service needs) for the referrals module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Agency, AppUser, UserGrant]), IdentityModule],
+  imports: [IdentityModule],
   controllers: [DirectoryController, AgencyAdminController, UserAdminController, UserGrantsController],
   providers: [
     DirectoryPolicy,

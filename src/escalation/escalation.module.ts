@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { Escalation } from './escalation.entity';
 import { EscalationService } from './escalation.service';
 import { EscalationsRepository } from './escalations.repository';
 import { OverdueScanProcessor } from './overdue-scan.processor';
@@ -13,7 +11,7 @@ import { OverdueSourceRegistry } from './overdue-source.registry';
  * register an OverdueSource with OverdueSourceRegistry in their onModuleInit.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Escalation]), NotificationsModule],
+  imports: [NotificationsModule],
   providers: [
     OverdueSourceRegistry,
     EscalationsRepository,

@@ -1,9 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from '../directory/agency.entity';
-import { MonitoringClosureCount } from './closure-count.entity';
-import { MonitoringOpenCaseCount } from './open-case-count.entity';
-import { ExportFile } from './export-file.entity';
 import { MonitoringExportProcessor } from './monitoring-export.processor';
 import { MonitoringExportService } from './monitoring-export.service';
 import { MonitoringExportsController } from './monitoring-exports.controller';
@@ -17,7 +12,6 @@ import { RegionalMonitoringController } from './regional-monitoring.controller';
  * exports. Controllers are ordered so static paths (exports, regional) are declared first.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportFile, Agency, MonitoringOpenCaseCount, MonitoringClosureCount])],
   controllers: [MonitoringExportsController, RegionalMonitoringController, MonitoringController],
   providers: [MonitoringService, MonitoringExportService, MonitoringExportProcessor, MonitoringPolicy],
   exports: [MonitoringService],

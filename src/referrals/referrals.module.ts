@@ -1,19 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { CaseCoreModule } from '../cases/case-core.module';
-import { CaseFile } from '../cases/case-file.entity';
-import { Child } from '../cases/child.entity';
-import { Consent } from '../cases/consent.entity';
-import { Agency } from '../directory/agency.entity';
-import { AppUser } from '../directory/app-user.entity';
 import { EscalationModule } from '../escalation/escalation.module';
-import { InboundSignature } from './inbound-signature.entity';
-import { ReferralDelivery } from './referral-delivery.entity';
-import { ReferralOutcome } from './referral-outcome.entity';
-import { ReferralSnapshot } from './referral-snapshot.entity';
-import { ReferralStatusChange } from './referral-status-change.entity';
-import { Referral } from './referral.entity';
 import { CaseReferralsController } from './case-referrals.controller';
 import { InboundRawBodyHook } from './raw-body.hook';
 import { ReferralAmendService } from './referral-amend.service';
@@ -44,25 +32,7 @@ import { ReferralsRepository } from './referrals.repository';
  * `referral.completed`; listens to `consent.withdrawn` and sweeps expired consents alike.
  */
 @Module({
-  imports: [
-    AgreementsModule,
-    CaseCoreModule,
-    EscalationModule,
-    // The core records it reads (registering an entity twice is harmless with autoLoadEntities).
-    TypeOrmModule.forFeature([
-      Referral,
-      ReferralSnapshot,
-      ReferralStatusChange,
-      ReferralDelivery,
-      ReferralOutcome,
-      InboundSignature,
-      Agency,
-      AppUser,
-      CaseFile,
-      Child,
-      Consent,
-    ]),
-  ],
+  imports: [AgreementsModule, CaseCoreModule, EscalationModule],
   controllers: [ReferralInboundController, ReferralsController, CaseReferralsController],
   providers: [
     ReferralsRepository,

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { Role, ROLES } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role, ROLES } from '../common/role';
 import { asSubject } from '../authz/ability';
 import { buildAbility } from '../authz/ability.factory';
 import { AuditPolicy } from './audit.policy';

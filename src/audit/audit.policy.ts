@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../common/actor';
+import { Role } from '../common/role';
 import type { AppAbilityBuilder } from '../authz/ability';
 import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
 

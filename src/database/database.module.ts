@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
 import { AUDIT_DATA_SOURCE } from './audit-data-source';
@@ -14,9 +13,8 @@ import { TransactionRunner } from './transaction-runner';
     TypeOrmModule.forRootAsync({
       inject: [ENV],
       useFactory: (env: Env) => ({
+        // Entities come from the glob in dataSourceOptions: registered once, for every module.
         ...dataSourceOptions(env.databaseUrl, env.dbPoolSize, env.dbPoolWaitMs),
-        entities: undefined,
-        autoLoadEntities: true,
         retryAttempts: 2,
         retryDelay: 500,
       }),
@@ -29,7 +27,6 @@ import { TransactionRunner } from './transaction-runner';
         const base = dataSourceOptions(env.databaseUrl, env.auditPoolSize, env.dbPoolWaitMs);
         return {
           ...base,
-          entities: [AuditEntry],
           migrations: [],
           extra: { ...base.extra, application_name: 'enlace-audit' },
           retryAttempts: 2,

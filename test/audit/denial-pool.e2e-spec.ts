@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/role';
 import { AuthzService } from '../../src/authz/authz.service';
 import { AppError } from '../../src/common/errors/app-error';
 import { auditRows } from '../factories/audit.factory';

@@ -115,9 +115,10 @@ describe('platform', () => {
   it('runs a job through the real worker process and lets an in-flight job finish on SIGTERM', async () => {
     const worker = await startWorker(t.env);
     try {
-      const quick = await t.queues.add(PingJob, { sentAt: new Date().toISOString() });
+      // Listen before adding, so a quick finish cannot be missed; a loaded machine starts slowly.
       const events = await queueEvents(t);
-      const done = await quick.waitUntilFinished(events, 30000);
+      const quick = await t.queues.add(PingJob, { sentAt: new Date().toISOString() });
+      const done = await quick.waitUntilFinished(events, 60000);
       await events.close();
       expect(done.sentAt).toBeDefined();
 
@@ -131,7 +132,7 @@ describe('platform', () => {
     } finally {
       await worker.kill();
     }
-  });
+  }, 120_000);
 });
 
 async function queueEvents(t: TestApp) {

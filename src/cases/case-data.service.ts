@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFile } from './case-file.entity';
-import type { ChildData } from './child.entity';
+import type { ChildData } from './child-data';
 import { childRecordOf } from './child-record';
 
 /** Reads one data category of a case (for a referral snapshot); undefined when there is nothing. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFile } from './case-file.entity';
-import type { ChildData } from './child.entity';
+import type { ChildData } from './child-data';
 import { childRecordOf } from './child-record';
 import { Consent } from './consent.entity';
 

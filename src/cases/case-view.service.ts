@@ -6,7 +6,7 @@ import { CaseFile } from './case-file.entity';
 import { caseSubject } from './case-access.service';
 import { CASE_FIELDS } from './case.fields';
 import { CaseDueDates } from './case-due-dates';
-import type { ChildData } from './child.entity';
+import type { ChildData } from './child-data';
 import { ReceptionEvent } from './reception-event.entity';
 import { ageBand } from './search-name';
 

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { CaseFile } from './case-file.entity';
-import { Child, ChildData } from './child.entity';
+import type { ChildData } from './child-data';
+import { Child } from './child.entity';
 import { LinkedChildRecord } from './linked-child-record.entity';
 
 /**

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { ChildData } from './child-data';
 
 /**
  * A child, registered once. Reception events and cases point here, so a child returned again
@@ -19,48 +20,9 @@ import {
 @Index('child_nationality_dob_idx', ['nationality', 'dateOfBirth'])
 // GIN trigram index for fuzzy name matching; created by migration (operator class), ignored by sync.
 @Index('child_search_name_trgm_idx', { synchronize: false })
-export class Child {
+export class Child extends ChildData {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ type: 'text' })
-  firstNames: string;
-
-  @Column({ type: 'text' })
-  lastNames: string;
-
-  /** Exact or estimated date of birth (see dobEstimated). */
-  @Column({ type: 'date', nullable: true })
-  dateOfBirth: string | null;
-
-  @Column({ type: 'boolean', default: false })
-  dobEstimated: boolean;
-
-  /** female | male | intersex | unknown */
-  @Column({ type: 'text' })
-  sex: string;
-
-  @Column({ type: 'text', nullable: true })
-  genderIdentity: string | null;
-
-  @Column({ type: 'char', length: 2 })
-  nationality: string;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  languages: string[];
-
-  /** Indigenous people or afro-descendant identity, self-declared. */
-  @Column({ type: 'text', nullable: true })
-  ethnicIdentity: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  disability: string | null;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  documents: { type: string; number: string; country?: string }[];
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  familyContacts: { name: string; relationship: string; phone?: string; address?: string }[];
 
   /** Names normalized for fuzzy search (lower case, no accents, sorted words); maintained by the service. */
   @Column({ type: 'text' })
@@ -75,20 +37,3 @@ export class Child {
   @VersionColumn()
   version: number;
 }
-
-/** What a case recorded about the child: its own `child` row, or its LinkedChildRecord. */
-export type ChildData = Pick<
-  Child,
-  | 'firstNames'
-  | 'lastNames'
-  | 'dateOfBirth'
-  | 'dobEstimated'
-  | 'sex'
-  | 'genderIdentity'
-  | 'nationality'
-  | 'languages'
-  | 'ethnicIdentity'
-  | 'disability'
-  | 'documents'
-  | 'familyContacts'
->;

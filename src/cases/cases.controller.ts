@@ -22,7 +22,7 @@ import {
   UpdateCaseDto,
 } from './dto/case-updates.dto';
 import { RegisterCaseDto } from './dto/register-case.dto';
-import { UuidParam } from './uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')

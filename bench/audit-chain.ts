@@ -5,7 +5,7 @@ import type { Actor } from '../src/common/actor';
 import { Role } from '../src/common/role';
 import { verifyChain } from '../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../src/audit/audit.repository';
-import { AuditService } from '../src/audit/audit.service';
+import { AuditService } from '../src/audit-trail/audit.service';
 import type { Clock } from '../src/common/clock';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/migrate';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditCoreModule } from './audit/audit-core.module';
+import { AuditCoreModule } from './audit-trail/audit-core.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthzModule } from './authz/authz.module';
 import { CommonModule } from './common/common.module';

@@ -1,4 +1,4 @@
-import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
+import { entryHash, GENESIS_HASH, HashedFields } from '../audit-trail/audit-hash';
 import { ChainRow, describeVerdict, verifyChain } from './audit-chain.verifier';
 
 function chain(n: number): ChainRow[] {

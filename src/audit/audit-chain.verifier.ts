@@ -1,4 +1,4 @@
-import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
+import { entryHash, GENESIS_HASH, HashedFields } from '../audit-trail/audit-hash';
 
 /** One audit entry as the chain stores it. */
 export interface ChainRow extends HashedFields {

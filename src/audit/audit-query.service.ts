@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { CommonErrors } from '../common/errors/common.errors';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../audit-trail/audit-entry.entity';
 import { verifyChain, ChainVerdict } from './audit-chain.verifier';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { AuditFilter, AuditRepository, Page } from './audit.repository';
 import { AuditQueryDto, MAX_PAGE } from './dto/audit-query.dto';
 

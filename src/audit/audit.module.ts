@@ -6,7 +6,7 @@ import { AuditRepository } from './audit.repository';
 
 /**
  * The auditor's API over the trail, and `AuditQueryService.accessLogForCase` for the cases
- * module. The writer (AuditService) is global in AuditCoreModule.
+ * module. The writer (AuditService) is global in AuditCoreModule (src/audit-trail/).
  */
 @Module({
   controllers: [AuditController],

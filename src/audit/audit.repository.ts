@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../audit-trail/audit-entry.entity';
 import type { ChainRow } from './audit-chain.verifier';
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { Action, AppAbility, asSubject, SubjectName } from './ability';
 import { AbilityFactory } from './ability.factory';

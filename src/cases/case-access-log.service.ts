@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuditQueryService } from '../audit/audit-query.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access.service';
 import { PageQuery } from './dto/case-updates.dto';

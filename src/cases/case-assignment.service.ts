@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { Role } from '../common/role';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AppUser } from '../directory/app-user.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Role } from '../common/role';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';

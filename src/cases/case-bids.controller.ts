@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
 import { CaseBidService } from './case-bid.service';
 import { BidDecisionDto, BidReviewDto, CreateBidDto, UndertakingDto } from './dto/case-records.dto';
-import { UuidParam } from './uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 /**
  * Best-interests determinations. Panel routes (undertaking, read, decision) are checked per

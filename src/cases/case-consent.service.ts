@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { CommonErrors } from '../common/errors/common.errors';

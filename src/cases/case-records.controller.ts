@@ -18,7 +18,7 @@ import {
   UpdatePlanDto,
   WithdrawConsentDto,
 } from './dto/case-records.dto';
-import { UuidParam } from './uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 /** Consents, assessments, case plans and interviews of a case. */
 @ApiTags('cases')

@@ -1,11 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
-import { pickLang } from '../common/errors/lang';
-import { renderProblem } from '../common/errors/problem.filter';
 import { CaseAccessLogService } from './case-access-log.service';
 import { CaseAssignmentService } from './case-assignment.service';
 import { CaseClosureService } from './case-closure.service';
@@ -25,7 +22,7 @@ import {
   UpdateCaseDto,
 } from './dto/case-updates.dto';
 import { RegisterCaseDto } from './dto/register-case.dto';
-import { UuidParam } from './uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
@@ -46,29 +43,15 @@ export class CasesController {
     description:
       'Searches for the same child first: answers 409 POSSIBLE_DUPLICATES with candidates (banded similarity, operational fields) until the request carries duplicateCheck (link to one of those candidates, or different_child with every candidate reviewed). A linked case shows what this registration recorded and the child’s other cases as operational references.',
   })
-  async register(
-    @CurrentActor() actor: Actor,
-    @Body() dto: RegisterCaseDto,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterCaseDto) {
     const result = await this.registration.register(actor, dto);
-    if (result.kind === 'created') {
-      const { kind: _kind, ...body } = result;
-      return void reply.status(201).send(body);
+    if (result.kind === 'duplicates') {
+      throw CaseErrors.POSSIBLE_DUPLICATES({ count: result.candidates.length }, [], {
+        candidates: result.candidates,
+      });
     }
-    const lang = pickLang(req.headers['accept-language']);
-    const problem = renderProblem(
-      CaseErrors.POSSIBLE_DUPLICATES({ count: result.candidates.length }),
-      lang,
-      req.url.split('?')[0],
-      String(req.id),
-    );
-    void reply
-      .status(409)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .header('content-language', lang)
-      .send({ ...problem, candidates: result.candidates });
+    const { kind: _kind, ...body } = result;
+    return body;
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { ConfigError, durationMs, loadEnv } from './env';
+import { ConfigError, durationMs, loadEnv, loadReferralDeliveryEnv } from './env';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/enlace',
@@ -7,6 +7,25 @@ const valid = {
 };
 
 describe('loadEnv', () => {
+  it('reads the referral delivery settings with their defaults, at boot and for the job catalog', () => {
+    const defaults = {
+      attempts: 8,
+      backoffMs: 5000,
+      timeoutMs: 10_000,
+      sweepEveryMs: 300_000,
+      expirySweepEveryMs: 60_000,
+    };
+    expect(loadEnv(valid).referralDelivery).toEqual(defaults);
+    expect(loadReferralDeliveryEnv({ REFERRAL_DELIVERY_ATTEMPTS: '3' })).toEqual({
+      ...defaults,
+      attempts: 3,
+    });
+    expect(() => loadEnv({ ...valid, REFERRAL_DELIVERY_TIMEOUT_MS: '5' })).toThrow(
+      /REFERRAL_DELIVERY_TIMEOUT_MS/,
+    );
+    expect(() => loadReferralDeliveryEnv({ REFERRAL_DELIVERY_ATTEMPTS: '0' })).toThrow(ConfigError);
+  });
+
   it('accepts a complete environment and applies defaults', () => {
     const env = loadEnv(valid);
     expect(env.port).toBe(3000);

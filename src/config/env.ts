@@ -33,6 +33,20 @@ export interface Env {
   activationTtlHours: number;
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
+  referralDelivery: ReferralDeliveryEnv;
+}
+
+export interface ReferralDeliveryEnv {
+  /** Attempts per delivery job before the referral is marked delivery_failed. */
+  attempts: number;
+  /** First retry delay; each next one doubles (BullMQ exponential backoff). */
+  backoffMs: number;
+  /** Time allowed for the external system to answer one POST. */
+  timeoutMs: number;
+  /** How often the worker looks for deliveries lost inside Redis. */
+  sweepEveryMs: number;
+  /** How often the worker ends access for referrals whose consent has expired. */
+  expirySweepEveryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +57,43 @@ export class ConfigError extends Error {
 }
 
 type Raw = Record<string, string | undefined>;
+type IntReader = (name: string, fallback: number, min: number, max: number) => number;
+
+/** Reads an optional integer setting; a bad value is added to problems (and the fallback returned). */
+function intReader(raw: Raw, problems: string[]): IntReader {
+  return (name, fallback, min, max) => {
+    const v = raw[name]?.trim();
+    if (!v) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${v}")`);
+      return fallback;
+    }
+    return n;
+  };
+}
+
+function referralDelivery(int: IntReader): ReferralDeliveryEnv {
+  return {
+    attempts: int('REFERRAL_DELIVERY_ATTEMPTS', 8, 1, 50),
+    backoffMs: int('REFERRAL_DELIVERY_BACKOFF_MS', 5000, 10, 3_600_000),
+    timeoutMs: int('REFERRAL_DELIVERY_TIMEOUT_MS', 10_000, 100, 120_000),
+    sweepEveryMs: int('REFERRAL_REDELIVERY_SWEEP_MS', 300_000, 1000, 86_400_000),
+    expirySweepEveryMs: int('REFERRAL_CONSENT_EXPIRY_SWEEP_MS', 60_000, 1000, 86_400_000),
+  };
+}
+
+/**
+ * The referral delivery settings alone, for the job catalog: it declares the delivery retries when
+ * the module loads, before any Env exists, so both processes agree. loadEnv validates the same
+ * settings at boot.
+ */
+export function loadReferralDeliveryEnv(raw: Raw = process.env): ReferralDeliveryEnv {
+  const problems: string[] = [];
+  const settings = referralDelivery(intReader(raw, problems));
+  if (problems.length) throw new ConfigError(problems);
+  return settings;
+}
 
 export function loadEnv(raw: Raw = process.env): Env {
   const problems: string[] = [];
@@ -53,16 +104,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     problems.push(`${name} is required`);
     return '';
   };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const v = raw[name]?.trim();
-    if (!v) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max} (got "${v}")`);
-      return fallback;
-    }
-    return n;
-  };
+  const int = intReader(raw, problems);
   const url = (name: string, protocols: string[]): string => {
     const v = str(name);
     if (!v) return v;
@@ -117,6 +159,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     loginRateLimitWindowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     activationTtlHours: int('ACTIVATION_TTL_HOURS', 72, 1, 720),
     clockFixedAt,
+    referralDelivery: referralDelivery(int),
   };
   if (problems.length) throw new ConfigError(problems);
   return env;

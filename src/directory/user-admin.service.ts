@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { redact } from '../authz/field-access';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { CaseFile } from '../cases/case-file.entity';
 import { CaseLookupService } from '../cases/case-lookup.service';
 import { Clock } from '../common/clock';

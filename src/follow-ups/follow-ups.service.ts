@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
 import { permittedClasses, redact } from '../authz/field-access';

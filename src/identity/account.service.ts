@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CRM_COUNTRIES } from '../common/crm-countries';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';

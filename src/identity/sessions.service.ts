@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import type { Actor } from '../common/actor';
 import { AccessTokenService } from '../auth/access-token.service';
 import { Clock } from '../common/clock';

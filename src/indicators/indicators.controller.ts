@@ -4,7 +4,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
 import { pickLang } from '../common/errors/lang';
-import { uuidParam } from '../monitoring/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { RecordIndicatorsDto } from './indicator.dto';
 import { IndicatorsService } from './indicators.service';
 
@@ -21,7 +21,7 @@ export class IndicatorsController {
   })
   record(
     @CurrentActor() actor: Actor,
-    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('caseId', UuidParam) caseId: string,
     @Body() dto: RecordIndicatorsDto,
   ) {
     return this.indicators.record(actor, caseId, dto);
@@ -32,7 +32,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Measurements of a case and the trend of each dimension and the overall score' })
   list(
     @CurrentActor() actor: Actor,
-    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('caseId', UuidParam) caseId: string,
     @Headers('accept-language') acceptLanguage?: string,
   ) {
     return this.indicators.list(actor, caseId, pickLang(acceptLanguage));

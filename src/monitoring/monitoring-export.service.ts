@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import type { Lang } from '../common/errors/lang';

@@ -7,7 +7,7 @@ import { pickLang } from '../common/errors/lang';
 import { ExportRequestDto } from './export-request.dto';
 import { MonitoringExportService } from './monitoring-export.service';
 import { filtersOf, sendCsv } from './monitoring.controller';
-import { uuidParam } from './uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 /** CSV exports built by the worker (large ranges); only the requester can read them. */
 @ApiTags('monitoring')
@@ -45,7 +45,7 @@ export class MonitoringExportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Status of an export (requester only)' })
-  status(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  status(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.exports.status(actor, id);
   }
 
@@ -54,7 +54,7 @@ export class MonitoringExportsController {
   @ApiOperation({ summary: 'Download a ready export (requester only)' })
   async download(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @Param('id', UuidParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.exports.download(actor, id);

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { Authorize } from '../authz/authorize.decorator';
 import { Clock } from '../common/clock';
 import { DASHBOARD_PATH, DASHBOARD_TTL_SECONDS, QueueDashboardTokens } from './queue-dashboard-token.service';

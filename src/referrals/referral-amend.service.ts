@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../queues/outbox.service';

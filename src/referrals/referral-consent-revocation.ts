@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { OutboxService } from '../queues/outbox.service';
 import { WithdrawalNoticeJob, withdrawalJobId } from './referral.jobs';
 import { ReferralTransitions } from './referral-transitions.service';

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { Clock } from '../common/clock';
+import type { Env } from '../config/env';
+import { ENV } from '../config/env.module';
 import { Agency } from '../directory/agency.entity';
 import { readSigningSecret } from '../directory/signing-secret-ref';
-import { deliveryConfig } from './referral-delivery.config';
 import { sign } from './referral-signature';
 
 export interface Acknowledgement {
@@ -27,9 +28,14 @@ export function agencySecret(agency: Pick<Agency, 'signingSecretRef'>): string |
  */
 @Injectable()
 export class ReferralHttpSender {
-  private readonly timeoutMs = deliveryConfig().timeoutMs;
+  private readonly timeoutMs: number;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    @Inject(ENV) env: Env,
+  ) {
+    this.timeoutMs = env.referralDelivery.timeoutMs;
+  }
 
   async post(agency: Agency, idempotencyKey: string, body: unknown): Promise<Acknowledgement> {
     const secret = agencySecret(agency);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';

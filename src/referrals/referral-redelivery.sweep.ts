@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { loadReferralDeliveryEnv } from '../config/env';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OnJob } from '../queues/on-job.decorator';
 import { OutboxService } from '../queues/outbox.service';
-import { deliveryConfig } from './referral-delivery.config';
 import { DeliverReferralJob, deliverJobId, RedeliverySweepJob } from './referral.jobs';
 import { ReferralsRepository } from './referrals.repository';
 
@@ -18,7 +18,7 @@ export class ReferralRedeliverySweep {
   private readonly logger = new Logger(ReferralRedeliverySweep.name);
   /** Longer than a whole retry cycle: every backoff delay plus every attempt's timeout, twice. */
   static readonly staleAfterMs = (() => {
-    const c = deliveryConfig();
+    const c = loadReferralDeliveryEnv();
     return 2 * (c.backoffMs * 2 ** c.attempts + c.attempts * c.timeoutMs);
   })();
 

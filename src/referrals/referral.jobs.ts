@@ -1,8 +1,8 @@
 import { defineJob, QueueName } from '../queues/job-catalog';
 import { defineSchedule } from '../queues/schedule-catalog';
-import { deliveryConfig } from './referral-delivery.config';
+import { loadReferralDeliveryEnv } from '../config/env';
 
-const cfg = deliveryConfig();
+const cfg = loadReferralDeliveryEnv();
 const retries = { attempts: cfg.attempts, backoff: { type: 'exponential', delay: cfg.backoffMs } };
 
 /** Delivers one snapshot version of a referral to its recipient (inbox or signed HTTP). */

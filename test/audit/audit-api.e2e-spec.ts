@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/common/actor';
 import { Role, ROLES } from '../../src/common/role';
-import { AuditService } from '../../src/audit/audit.service';
+import { AuditService } from '../../src/audit-trail/audit.service';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import { asTamperer, auditRows, runVerifyCommand } from '../factories/audit.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';

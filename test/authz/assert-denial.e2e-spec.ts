@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../src/app.module';
 import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
-import { AuditService } from '../../src/audit/audit.service';
+import { AuditService } from '../../src/audit-trail/audit.service';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import type { AppAbilityBuilder } from '../../src/authz/ability';
 import { AuthzService } from '../../src/authz/authz.service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
-import { AuditService } from '../../src/audit/audit.service';
+import { AuditService } from '../../src/audit-trail/audit.service';
 import { verifyChain } from '../../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../../src/audit/audit.repository';
 import { TransactionRunner } from '../../src/database/transaction-runner';

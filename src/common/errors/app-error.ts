@@ -35,6 +35,8 @@ export class AppError extends Error {
     public readonly spec: ErrorSpec,
     public readonly params: Record<string, unknown> = {},
     public readonly issues: FieldIssue[] = [],
+    /** RFC 9457 extension members added to the body after the standard ones (e.g. `candidates`). */
+    public readonly extensions: Record<string, unknown> = {},
   ) {
     super(`${code}: ${interpolate(spec.detail?.en ?? spec.title.en, params)}`);
     this.name = 'AppError';
@@ -53,7 +55,11 @@ export class AppError extends Error {
   }
 }
 
-type Factory = (params?: Record<string, unknown>, issues?: FieldIssue[]) => AppError;
+type Factory = (
+  params?: Record<string, unknown>,
+  issues?: FieldIssue[],
+  extensions?: Record<string, unknown>,
+) => AppError;
 
 /**
  * Declares a module's error codes once. `defineErrors({ CASE_NOT_FOUND: {...} })` returns
@@ -65,7 +71,7 @@ export function defineErrors<K extends string>(specs: Record<K, ErrorSpec>): Rec
     const existing = catalog.get(code);
     if (existing && existing !== specs[code]) throw new Error(`Error code ${code} is defined twice`);
     catalog.set(code, specs[code]);
-    out[code] = (params, issues) => new AppError(code, specs[code], params, issues);
+    out[code] = (params, issues, extensions) => new AppError(code, specs[code], params, issues, extensions);
   }
   return out;
 }

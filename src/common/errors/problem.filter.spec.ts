@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { toAppError } from './problem.filter';
+import { CommonErrors } from './common.errors';
+import { renderProblem, toAppError } from './problem.filter';
 
 const pgError = (code: string) =>
   new QueryFailedError('SELECT $1', ['x'], Object.assign(new Error('rejected'), { code }));
@@ -28,5 +29,12 @@ describe('toAppError: PostgreSQL errors', () => {
   it('keeps any other database error a 500', () => {
     expect(toAppError(pgError('42P01'), {}).status).toBe(500);
     expect(toAppError(new Error('boom'), {}).status).toBe(500);
+  });
+});
+
+describe('renderProblem', () => {
+  it("adds a coded error's extension members to the body", () => {
+    const body = renderProblem(CommonErrors.CONFLICT({}, [], { candidates: [1, 2] }), 'en', '/x', 'r1');
+    expect(body).toMatchObject({ status: 409, code: 'CONFLICT', instance: '/x', candidates: [1, 2] });
   });
 });

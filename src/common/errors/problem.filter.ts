@@ -16,6 +16,8 @@ export interface Problem {
   code: string;
   requestId?: string;
   errors?: { field: string; code: string; message: string }[];
+  /** Extension members of a coded error (AppError.extensions). */
+  [extension: string]: unknown;
 }
 
 const statusCodes: Record<number, keyof typeof CommonErrors> = {
@@ -120,7 +122,7 @@ export function renderProblem(error: AppError, lang: Lang, instance?: string, re
       message: issueMessage(i, lang),
     }));
   }
-  return problem;
+  return { ...problem, ...error.extensions };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 
-/** The writer every module uses. The auditor's API and the chain verifier live in AuditModule. */
+/** The writer every module uses. The auditor's API and the chain verifier live in AuditModule (src/audit/). */
 @Global()
 @Module({
   providers: [AuditService],

@@ -38,7 +38,7 @@ export class CreateAgreementDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsUUID('4', { each: true })
+  @IsUUID('all', { each: true })
   partyAgencyIds?: string[];
 
   @ApiPropertyOptional({
@@ -136,7 +136,7 @@ export class ListAgreementsQuery {
 
   @ApiPropertyOptional({ description: 'Only agreements with this party agency (itself or by country).' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   agencyId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })

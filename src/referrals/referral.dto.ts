@@ -46,11 +46,11 @@ export class ReferralOverrideDto {
 
 export class CreateReferralDto {
   @ApiProperty()
-  @IsUUID('4')
+  @IsUUID('all')
   caseId: string;
 
   @ApiProperty()
-  @IsUUID('4')
+  @IsUUID('all')
   recipientAgencyId: string;
 
   @ApiProperty({ example: 'health_care', description: 'config/vocabularies/service-types.yaml' })
@@ -74,7 +74,7 @@ export class CreateReferralDto {
 
   @ApiPropertyOptional({ description: 'The consent the referral relies on (or give `override`).' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   consentId?: string;
 
   @ApiPropertyOptional({
@@ -155,7 +155,7 @@ export class ListReferralsQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('all')
   caseId?: string;
 
   @ApiPropertyOptional({ description: 'Only unanswered referrals past their response deadline.' })
@@ -201,7 +201,7 @@ export const INBOUND_STATUSES = ['accepted', 'rejected', 'in_progress', 'complet
 
 export class InboundStatusDto {
   @ApiProperty()
-  @IsUUID('4')
+  @IsUUID('all')
   referralId: string;
 
   @ApiProperty({ enum: INBOUND_STATUSES })

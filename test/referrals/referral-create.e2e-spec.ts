@@ -2,6 +2,8 @@ import { DataSharingAgreement } from '../../src/agreements/agreement.entity';
 import { Role } from '../../src/common/role';
 import { makeConsent } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
+import { randomUUID } from 'node:crypto';
+import { seedId } from '../../src/seed/seed';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { referralScenario } from './referral-scenario';
 
@@ -226,6 +228,35 @@ describe('creating a referral', () => {
         [res.body.id],
       );
       expect(audited).toEqual([{ purpose: 'best_interests' }]);
+    });
+  });
+
+  describe('an agency with a seeded (version-5) id', () => {
+    it('can be referred to, named as an agreement party and used as a filter', async () => {
+      const id = seedId(`agency/test-${randomUUID()}`);
+      expect(id[14]).toBe('5');
+      const v5 = await referralScenario(t, { recipient: { id } });
+      const referral = await post(v5.caseworker, v5.body());
+      expect(referral.status).toBe(201);
+      const admin = await makeActor(t.dataSource, Role.Administrator, v5.sender);
+      const listed = await t.request('GET', `/api/v1/agreements?agencyId=${id}`, {
+        token: t.tokenFor(admin),
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((a: any) => a.id)).toContain(v5.agreement.id);
+      const agreement = await t.request('POST', '/api/v1/agreements', {
+        token: t.tokenFor(admin),
+        body: {
+          reference: `CONV-V5-${id.slice(0, 8)}`,
+          title: 'Convenio con id sembrado',
+          partyAgencyIds: [v5.sender.id, id],
+          purposes: ['health_care'],
+          dataCategories: ['identification'],
+          validFrom: '2026-01-01T00:00:00Z',
+          validUntil: '2028-12-31T23:59:59Z',
+        },
+      });
+      expect(agreement.status).toBe(201);
     });
   });
 

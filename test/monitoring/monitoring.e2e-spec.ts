@@ -1,5 +1,6 @@
 import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
+import { CLOSURE_REASONS } from '../../src/cases/case-closure.entity';
 import { CaseFile } from '../../src/cases/case-file.entity';
 import type { Child } from '../../src/cases/child.entity';
 import type { Agency } from '../../src/directory/agency.entity';
@@ -533,6 +534,22 @@ describe('monitoring (national)', () => {
       expect(scoresRolled.body.tables).toEqual(scoresLive.body.tables);
       expect(scoresRolled.body.stats).toEqual(scoresLive.body.stats);
     });
+  });
+
+  it('counts closures in the vocabulary the close request accepts (turned_of_age, no turned_18)', async () => {
+    await makeCase(t.dataSource, {
+      agency: gtB,
+      status: 'closed',
+      closedAt: d('2026-08-20'),
+      closureReason: 'turned_of_age',
+    });
+    for (const to of ['2026-09-01', '2026-08-31T23:59:59Z']) {
+      const res = await get('lead', `/api/v1/monitoring/closures?from=2026-01-01&to=${to}`);
+      const byReason = res.body.tables[0];
+      expect(byReason.columns).toEqual([...CLOSURE_REASONS]);
+      expect(byReason.rows[0].cells.turned_of_age).toBe(1);
+      expect(byReason.rows[0].cells).not.toHaveProperty('turned_18');
+    }
   });
 
   async function deniedCount(userId: string): Promise<number> {

@@ -1,17 +1,8 @@
+import { CLOSURE_REASONS } from '../../cases/case-closure.entity';
 import type { MetricContext, MetricData, MetricProvider } from '../metric.types';
 import { and, monthAligned, monthStart, period, query } from '../sql';
 import { CASE_ITEM_FIELDS, CASE_ITEM_JOINS, CASE_ITEM_SELECT, keysetPage } from './case-items';
 
-/** DESIGN.md's closure reasons. */
-export const CLOSURE_REASONS = [
-  'goals_met',
-  'declined',
-  'turned_18',
-  'transferred',
-  'lost_contact',
-  're_migrated',
-  'death',
-] as const;
 const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
 const CLOSED = { sql: 'c.closed_at IS NOT NULL', params: {} };
 
@@ -29,6 +20,7 @@ export const closuresMetric: MetricProvider = {
         {
           name: 'byReason',
           dimension: 'reason',
+          // The reasons the close request accepts, so every reason has its column.
           columns: CLOSURE_REASONS,
           cells: rows
             .filter((r) => Number(r.g) === 1)

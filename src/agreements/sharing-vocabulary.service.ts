@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { loadVocabularyFile, VocabularyTerm } from '../config/vocabulary-file';
 import { ServiceTypeCatalog } from '../directory/service-types';
 
 export type CategoryClass = 'operational' | 'identifying' | 'sensitive';
 
-interface CategoryEntry {
-  code: string;
+interface CategoryEntry extends VocabularyTerm {
   class: CategoryClass;
 }
 
@@ -26,15 +23,9 @@ export class SharingVocabulary {
     @Inject(ENV) env: Env,
     private readonly services: ServiceTypeCatalog,
   ) {
-    const dir = join(env.configDir, 'vocabularies');
-    const load = <T>(file: string): T[] => {
-      const path = join(dir, file);
-      const value = parse(readFileSync(path, 'utf8')) as unknown;
-      if (!Array.isArray(value)) throw new Error(`${path} must be a list`);
-      return value as T[];
-    };
-    this.categories = new Map(load<CategoryEntry>('data-categories.yaml').map((c) => [c.code, c.class]));
-    this.purposes = new Set(load<{ code: string }>('consent-purposes.yaml').map((p) => p.code));
+    const categories = loadVocabularyFile<CategoryEntry>(env.configDir, 'data-categories', ['class']);
+    this.categories = new Map(categories.map((c) => [c.code, c.class]));
+    this.purposes = new Set(loadVocabularyFile(env.configDir, 'consent-purposes').map((p) => p.code));
   }
 
   isCategory(code: string): boolean {

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { parse } from 'yaml';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { loadVocabularyFile, VocabularyTerm as Term } from '../config/vocabulary-file';
 import type { FieldIssue } from '../common/errors/app-error';
 
 export const CASE_VOCABULARIES = [
@@ -18,12 +16,6 @@ export const CASE_VOCABULARIES = [
 ] as const;
 export type CaseVocabulary = (typeof CASE_VOCABULARIES)[number];
 
-interface Term {
-  code: string;
-  es: string;
-  en: string;
-}
-
 /**
  * The configurable vocabularies the case module validates against (config/vocabularies/*.yaml),
  * loaded once at boot; a missing or malformed file stops the process.
@@ -34,11 +26,8 @@ export class CaseVocabularies {
 
   constructor(@Inject(ENV) env: Env) {
     for (const name of CASE_VOCABULARIES) {
-      const file = join(env.configDir, 'vocabularies', `${name}.yaml`);
-      if (!existsSync(file)) throw new Error(`Vocabulary file missing: ${file}`);
-      const list = parse(readFileSync(file, 'utf8')) as Term[];
-      if (!Array.isArray(list) || list.some((t) => typeof t?.code !== 'string' || !t.es || !t.en))
-        throw new Error(`${file}: each entry needs code, es and en`);
+      const extra = name === 'data-categories' ? ['class'] : [];
+      const list = loadVocabularyFile(env.configDir, name, extra);
       this.terms.set(name, new Map(list.map((t) => [t.code, t])));
     }
   }

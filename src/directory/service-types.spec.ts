@@ -28,7 +28,7 @@ describe('service types vocabulary', () => {
       '- { code: a, es: A, en: A, needs: [identification, horoscope] }\n- { code: a, es: B, needs: [] }\n',
     );
     expect(() => loadServiceTypes(dir)).toThrow(
-      /unknown data category horoscope[\s\S]*duplicate code a[\s\S]*es and en[\s\S]*needs must list/,
+      /unknown data category horoscope[\s\S]*duplicate code a[\s\S]*en label must be text[\s\S]*needs must list/,
     );
   });
 });

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { parse } from 'yaml';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { loadVocabularyFile } from '../config/vocabulary-file';
 
 export interface ServiceType {
   code: string;
@@ -18,29 +16,14 @@ export interface ServiceType {
  * with every problem named, so a bad file stops the process at boot.
  */
 export function loadServiceTypes(configDir: string): ServiceType[] {
-  const dir = join(configDir, 'vocabularies');
-  const categories = new Set(
-    (parse(readFileSync(join(dir, 'data-categories.yaml'), 'utf8')) as { code: string }[]).map((c) => c.code),
-  );
-  const raw = parse(readFileSync(join(dir, 'service-types.yaml'), 'utf8')) as unknown;
-  const problems: string[] = [];
-  if (!Array.isArray(raw)) throw new Error('service-types.yaml must be a list');
-  const seen = new Set<string>();
-  const out = raw.map((e: Partial<ServiceType>, i) => {
-    const where = `service-types.yaml[${i}]`;
-    if (!e?.code || !/^[a-z][a-z0-9_]*$/.test(e.code)) problems.push(`${where}: code must be snake_case`);
-    else if (seen.has(e.code)) problems.push(`${where}: duplicate code ${e.code}`);
-    else seen.add(e.code);
-    if (!e?.es || !e?.en) problems.push(`${where}: es and en names are required`);
-    if (!Array.isArray(e?.needs) || !e.needs.length)
-      problems.push(`${where}: needs must list data categories`);
-    else
-      for (const n of e.needs)
-        if (!categories.has(n)) problems.push(`${where}: unknown data category ${n} in needs`);
-    return { code: e.code!, es: e.es!, en: e.en!, needs: [...(e.needs ?? [])] };
-  });
-  if (problems.length) throw new Error(`Invalid service types:\n  - ${problems.join('\n  - ')}`);
-  return out;
+  const categories = new Set(loadVocabularyFile(configDir, 'data-categories', ['class']).map((c) => c.code));
+  const raw = loadVocabularyFile<ServiceType>(configDir, 'service-types', ['needs'], (e) => [
+    ...(e.code && !/^[a-z][a-z0-9_]*$/.test(e.code) ? ['code must be snake_case'] : []),
+    ...(!Array.isArray(e.needs) || !e.needs.length
+      ? ['needs must list data categories']
+      : e.needs.filter((n) => !categories.has(n)).map((n) => `unknown data category ${n} in needs`)),
+  ]);
+  return raw.map((e) => ({ code: e.code, es: e.es, en: e.en, needs: [...e.needs] }));
 }
 
 /** The service-type vocabulary, for agencies' offers and referrals' data minimization. */

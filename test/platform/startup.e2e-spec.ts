@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,23 @@ describe('start-up refusal', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/SV\.yaml: followUp\.interval\.high must be a duration/);
     expect(r.stderr).toMatch(/SV\.yaml: unknown key followUp\.everyFullMoon/);
+  });
+
+  it('refuses to start with a vocabulary file broken by an unquoted comma, naming the file and key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'enlace-cfg-'));
+    cpSync(join(root, 'config'), dir, { recursive: true });
+    const file = join(dir, 'vocabularies', 'data-categories.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        "es: 'Identificación (nombres, fecha de nacimiento)'",
+        'es: Identificación (nombres, fecha de nacimiento)',
+      ),
+    );
+    const env = testEnv('postgres://postgres@127.0.0.1:5432/unused', { CONFIG_DIR: dir });
+    const r = run('src/main.js', env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/data-categories\.yaml\[0\]: unknown key "fecha de nacimiento\)"/);
   });
 });
 

@@ -8,6 +8,7 @@ import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { CaseAccess } from './case-access.service';
+import { CaseLookupService } from './case-lookup.service';
 import { CaseErrors, issue } from './case.errors';
 import { CaseVocabularies } from './case-vocabularies.service';
 import { Consent } from './consent.entity';
@@ -97,7 +98,7 @@ export class CaseConsentService {
       return {
         items: items.map((x) => ({
           ...x,
-          inForce: x.givenAt <= now && !x.withdrawnAt && (!x.expiresAt || x.expiresAt > now),
+          inForce: CaseLookupService.inForce(x, now),
         })),
       };
     });

@@ -10,7 +10,7 @@ import { DataSharingAgreement } from '../src/agreements/agreement.entity';
 import { AppModule } from '../src/app.module';
 import { CaseFile } from '../src/cases/case-file.entity';
 import { Child } from '../src/cases/child.entity';
-import { Consent } from '../src/cases/consent.entity';
+import { Consent } from '../src/cases/records/consent.entity';
 import { requestContext } from '../src/common/request-context';
 import { migrate } from '../src/database/migrate';
 import { Agency } from '../src/directory/agency.entity';

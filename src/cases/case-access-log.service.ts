@@ -3,7 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit-trail/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
-import { CaseAccess } from './case-access.service';
+import { CaseAccess } from './case-access';
 import { PageQuery } from './dto/case-updates.dto';
 
 /**

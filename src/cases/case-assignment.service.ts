@@ -6,10 +6,10 @@ import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AppUser } from '../directory/app-user.entity';
 import { CaseFile } from './case-file.entity';
-import { CaseAccess } from './case-access.service';
+import { CaseAccess } from './case-access';
 import { CaseErrors } from './case.errors';
 import { CaseReadService } from './case-read.service';
-import { CaseVocabularies } from './case-vocabularies.service';
+import { CaseVocabularies } from './case-vocabularies';
 import { AssignCaseDto, UpdateCaseDto } from './dto/case-updates.dto';
 
 /** Editing a case's own fields and (supervisor) reassigning it; both carry the version. */

@@ -7,7 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { CaseClosure } from './case-closure.entity';
 import { CaseFile } from './case-file.entity';
 import { REOPEN_PHASE } from './case-phases';
-import { CaseAccess } from './case-access.service';
+import { CaseAccess } from './case-access';
 import { CaseDueDates } from './case-due-dates';
 import { CaseErrors, issue } from './case.errors';
 import { CasePhaseService } from './case-phase.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PolicyService } from '../policy/policy.service';
 import { explainRule } from '../policy/policy.types';
-import { addYears } from './search-name';
+import { addYears } from './child-age';
 
 export interface Due {
   at: Date;

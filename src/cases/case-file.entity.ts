@@ -12,6 +12,15 @@ import {
 import { Agency } from '../directory/agency.entity';
 import { Child } from './child.entity';
 
+/** Lawful bases for processing a child's data (registration sets one, reassignment may change it). */
+export const LEGAL_BASES = [
+  'consent',
+  'vital_interests',
+  'legal_obligation',
+  'public_interest',
+  'best_interests',
+];
+
 export const CASE_PHASES = [
   'registration',
   'assessment',

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CaseFile } from './case-file.entity';
 import type { ChildData } from './child-data';
 import { childRecordOf } from './child-record';
-import { Consent } from './consent.entity';
+import { Consent } from './records/consent.entity';
 
 /**
  * What other modules (referrals, follow-ups, monitoring) may read of a case, without touching the

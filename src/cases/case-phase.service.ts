@@ -7,7 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
 import { CasePhaseChange } from './case-phase-change.entity';
 import { AUTO_ADVANCE, canMove } from './case-phases';
-import { CaseAccess } from './case-access.service';
+import { CaseAccess } from './case-access';
 import { CaseErrors } from './case.errors';
 import { CaseReadService } from './case-read.service';
 import { MovePhaseDto } from './dto/case-updates.dto';

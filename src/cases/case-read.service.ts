@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
-import { CaseAccess } from './case-access.service';
+import { CaseAccess } from './case-access';
 import { CaseViewService } from './case-view.service';
 import { CasesRepository } from './cases.repository';
 import { ListCasesQuery } from './dto/case-updates.dto';

@@ -3,12 +3,12 @@ import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { FieldClass, permittedClasses, redact } from '../authz/field-access';
 import { CaseFile } from './case-file.entity';
-import { caseSubject } from './case-access.service';
+import { caseSubject } from './case-access';
 import { CASE_FIELDS } from './case.fields';
 import { CaseDueDates } from './case-due-dates';
 import type { ChildData } from './child-data';
 import { ReceptionEvent } from './reception-event.entity';
-import { ageBand } from './search-name';
+import { ageBand } from './child-age';
 
 export interface CaseViewExtras {
   reception?: ReceptionEvent | null;

@@ -6,10 +6,8 @@ import { Authorize } from '../authz/authorize.decorator';
 import { CaseAccessLogService } from './case-access-log.service';
 import { CaseAssignmentService } from './case-assignment.service';
 import { CaseClosureService } from './case-closure.service';
-import { CaseErrors } from './case.errors';
 import { CasePhaseService } from './case-phase.service';
 import { CaseReadService } from './case-read.service';
-import { CaseRegistrationService } from './case-registration.service';
 import {
   AssignCaseDto,
   ClosureDecisionDto,
@@ -21,38 +19,19 @@ import {
   RequestClosureDto,
   UpdateCaseDto,
 } from './dto/case-updates.dto';
-import { RegisterCaseDto } from './dto/register-case.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
 
+/** The case's lifecycle: read, update, assign, phases, closure, access log (registration: intake/). */
 @ApiTags('cases')
 @Controller('api/v1/cases')
 export class CasesController {
   constructor(
-    private readonly registration: CaseRegistrationService,
     private readonly reads: CaseReadService,
     private readonly assignment: CaseAssignmentService,
     private readonly phases: CasePhaseService,
     private readonly closures: CaseClosureService,
     private readonly accessLog: CaseAccessLogService,
   ) {}
-
-  @Post()
-  @Authorize('create', 'Case')
-  @ApiOperation({
-    summary: 'Register a child (reception event + child + case)',
-    description:
-      'Searches for the same child first: answers 409 POSSIBLE_DUPLICATES with candidates (banded similarity, operational fields) until the request carries duplicateCheck (link to one of those candidates, or different_child with every candidate reviewed). A linked case shows what this registration recorded and the child’s other cases as operational references.',
-  })
-  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterCaseDto) {
-    const result = await this.registration.register(actor, dto);
-    if (result.kind === 'duplicates') {
-      throw CaseErrors.POSSIBLE_DUPLICATES({ count: result.candidates.length }, [], {
-        candidates: result.candidates,
-      });
-    }
-    const { kind: _kind, ...body } = result;
-    return body;
-  }
 
   @Get()
   @Authorize('list', 'Case')

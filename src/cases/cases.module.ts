@@ -1,56 +1,70 @@
 import { Module } from '@nestjs/common';
-import { CaseAccess } from './case-access.service';
+import { AuditModule } from '../audit/audit.module';
+import { CaseAccess } from './case-access';
 import { CaseAccessLogService } from './case-access-log.service';
-import { CaseAssessmentService } from './case-assessment.service';
 import { CaseAssignmentService } from './case-assignment.service';
-import { CaseBidService } from './case-bid.service';
-import { CaseBidsController } from './case-bids.controller';
-import { CaseCategoryReaders } from './case-category-readers';
 import { CaseClosureService } from './case-closure.service';
 import { CaseCoreModule } from './case-core.module';
-import { CaseConsentService } from './case-consent.service';
 import { CaseDueDates } from './case-due-dates';
-import { CaseInterviewService } from './case-interview.service';
 import { CasePhaseService } from './case-phase.service';
-import { CasePlanService } from './case-plan.service';
 import { CasePolicy } from './case.policy';
 import { CaseReadService } from './case-read.service';
-import { CaseRecordsController } from './case-records.controller';
-import { CaseRegistrationService } from './case-registration.service';
 import { CaseViewService } from './case-view.service';
-import { CaseVocabularies } from './case-vocabularies.service';
+import { CaseVocabularies } from './case-vocabularies';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
-import { ChildMatchesRepository } from './child-matches.repository';
-import { ChildMatchingService } from './child-matching.service';
-import { ChildrenController } from './children.controller';
+import { CaseRegistrationController } from './intake/case-registration.controller';
+import { CaseRegistrationService } from './intake/case-registration.service';
+import { ChildMatchesRepository } from './intake/child-matches.repository';
+import { ChildMatchingService } from './intake/child-matching.service';
+import { ChildrenController } from './intake/children.controller';
+import { CaseAssessmentService } from './records/case-assessment.service';
+import { CaseBidService } from './records/case-bid.service';
+import { CaseBidsController } from './records/case-bids.controller';
+import { CaseCategoryReaders } from './records/case-category-readers';
+import { CaseConsentService } from './records/case-consent.service';
+import { CaseInterviewService } from './records/case-interview.service';
+import { CasePlanService } from './records/case-plan.service';
+import { CaseRecordsController } from './records/case-records.controller';
 
-import { AuditModule } from '../audit/audit.module';
-
-/** Case management: registration, assessment, planning, interviews, BID, closure, confidentiality. */
+/**
+ * Case management. The case-file core at this folder's root (lifecycle, access, views), intake/
+ * (registration, child matching) and records/ (consent, assessments, plans, interviews, BID) are
+ * wings of one module: they build on the core, never on each other. Other modules read a case
+ * through public.ts only.
+ */
 @Module({
   imports: [CaseCoreModule, AuditModule],
-  controllers: [CasesController, ChildrenController, CaseRecordsController, CaseBidsController],
+  controllers: [
+    CaseRegistrationController,
+    CasesController,
+    ChildrenController,
+    CaseRecordsController,
+    CaseBidsController,
+  ],
   providers: [
+    // core
     CasePolicy,
     CaseVocabularies,
     CasesRepository,
-    ChildMatchesRepository,
     CaseAccess,
     CaseDueDates,
     CaseViewService,
-    ChildMatchingService,
-    CaseRegistrationService,
     CaseReadService,
     CaseAssignmentService,
     CasePhaseService,
     CaseClosureService,
+    CaseAccessLogService,
+    // intake
+    ChildMatchesRepository,
+    ChildMatchingService,
+    CaseRegistrationService,
+    // records
     CaseConsentService,
     CaseAssessmentService,
     CasePlanService,
     CaseInterviewService,
     CaseBidService,
-    CaseAccessLogService,
     CaseCategoryReaders,
   ],
 })

@@ -15,6 +15,7 @@ import { ChildData } from './child-data';
  * registration recorded, and it is that case's record: a case linked later keeps its own
  * (LinkedChildRecord), so a link never shows one agency what another recorded. Field classes are
  * declared in case.fields.ts.
+ * At the cases root, not in intake/: the case file points at its child and every wing reads it.
  */
 @Entity('child')
 @Index('child_nationality_dob_idx', ['nationality', 'dateOfBirth'])

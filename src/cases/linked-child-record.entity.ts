@@ -7,6 +7,7 @@ import { ChildData } from './child-data';
  * itself. The case reads this instead of the `child` row, which holds what the first registration
  * recorded (possibly another agency, another country): a link shares the identity and the
  * operational history, never the other cases' content. See childRecordOf.
+ * At the cases root, not in intake/: intake writes it, childRecordOf (core) reads it.
  */
 @Entity('linked_child_record')
 export class LinkedChildRecord extends ChildData {

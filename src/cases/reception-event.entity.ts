@@ -16,6 +16,7 @@ export const ACCOMPANIMENT = ['unaccompanied', 'separated', 'accompanied'] as co
 /**
  * One arrival of a child at a reception centre. A child returned again gets a new reception event
  * (and a new case) on the same child record, so the history stays in one place.
+ * At the cases root, not in intake/: intake writes it, the case view and repository read it.
  */
 @Entity('reception_event')
 @Index('reception_event_child_idx', ['childId', 'receivedAt'])

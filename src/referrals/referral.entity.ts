@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { DataSharingAgreement } from '../agreements/agreement.entity';
 import { CaseFile } from '../cases/case-file.entity';
-import { Consent } from '../cases/consent.entity';
+import { Consent } from '../cases/records/consent.entity';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 import type { ReferralStatus } from './referral-lifecycle';

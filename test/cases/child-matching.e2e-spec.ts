@@ -1,5 +1,5 @@
 import { Role } from '../../src/common/role';
-import { searchName } from '../../src/cases/search-name';
+import { searchName } from '../../src/cases/intake/search-name';
 import { registerCase } from '../factories/case.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';

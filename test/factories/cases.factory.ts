@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseFile } from '../../src/cases/case-file.entity';
 import { Child } from '../../src/cases/child.entity';
-import { Consent } from '../../src/cases/consent.entity';
+import { Consent } from '../../src/cases/records/consent.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 
 /** Inserts a child and an open case at the agency (defaults: medium risk, registered today). */

@@ -1,5 +1,5 @@
 import { DomainEventMap, DomainEvents } from '../../src/common/domain-events';
-import { Consent } from '../../src/cases/consent.entity';
+import { Consent } from '../../src/cases/records/consent.entity';
 import { contentHash } from '../../src/referrals/referral-signature';
 import { makeConsent } from '../factories/cases.factory';
 import { makeAgency } from '../factories/directory.factory';

@@ -1,5 +1,5 @@
 import { DomainEventMap, DomainEvents } from '../../src/common/domain-events';
-import { Consent } from '../../src/cases/consent.entity';
+import { Consent } from '../../src/cases/records/consent.entity';
 import { Role } from '../../src/common/role';
 import { ReferralOverdueSource } from '../../src/referrals/referral-overdue.source';
 import { makeActor, makeAgency } from '../factories/directory.factory';

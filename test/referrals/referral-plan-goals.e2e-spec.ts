@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CasePlan } from '../../src/cases/case-plan.entity';
+import { CasePlan } from '../../src/cases/records/case-plan.entity';
 import { makeConsent } from '../factories/cases.factory';
 import { makeAgency } from '../factories/directory.factory';
 import { makeAgreement } from '../factories/referrals.factory';

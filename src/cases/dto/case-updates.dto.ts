@@ -17,9 +17,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CASE_PHASES, RISK_LEVELS } from '../case-file.entity';
+import { CASE_PHASES, LEGAL_BASES, RISK_LEVELS } from '../case-file.entity';
 import { CLOSURE_REASONS } from '../case-closure.entity';
-import { LEGAL_BASES } from './register-case.dto';
 
 /** Every update names the case version it was based on (409 STALE_VERSION otherwise). */
 export class VersionedDto {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { AuditService } from '../audit-trail/audit.service';
-import { Clock } from '../common/clock';
-import { TransactionRunner } from '../database/transaction-runner';
-import { CaseAccess } from './case-access.service';
-import { CasesRepository } from './cases.repository';
-import { childRecordOf } from './child-record';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../audit-trail/audit.service';
+import { Clock } from '../../common/clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { CaseAccess } from '../case-access';
+import { CasesRepository } from '../cases.repository';
+import { childRecordOf } from '../child-record';
 import { ChildMatchesRepository, MatchRow } from './child-matches.repository';
-import { ageBand, searchName } from './search-name';
+import { ageBand } from '../child-age';
+import { searchName } from './search-name';
 
 export interface MatchInput {
   firstNames: string;

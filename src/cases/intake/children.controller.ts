@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../common/actor';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authorize } from '../authz/authorize.decorator';
+import type { Actor } from '../../common/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Authorize } from '../../authz/authorize.decorator';
 import { ChildMatchingService } from './child-matching.service';
-import { ChildMatchesQuery } from './dto/register-case.dto';
+import { ChildMatchesQuery } from './register-case.dto';
 
 @ApiTags('cases')
 @Controller('api/v1/children')

@@ -19,16 +19,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RISK_LEVELS } from '../case-file.entity';
+import { LEGAL_BASES, RISK_LEVELS } from '../case-file.entity';
 import { ACCOMPANIMENT } from '../reception-event.entity';
 
-export const LEGAL_BASES = [
-  'consent',
-  'vital_interests',
-  'legal_obligation',
-  'public_interest',
-  'best_interests',
-];
 export const SEXES = ['female', 'male', 'intersex', 'unknown'];
 
 export class ReceptionDto {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AppUser } from '../directory/app-user.entity';
+import { AppUser } from '../../directory/app-user.entity';
 import { BestInterestsDetermination } from './best-interests-determination.entity';
 
 /** A member of a BID panel; no access to the determination before signing the confidentiality undertaking. */

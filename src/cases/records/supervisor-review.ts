@@ -1,6 +1,6 @@
-import { CommonErrors } from '../common/errors/common.errors';
-import { issue } from './case.errors';
-import type { ReviewDto } from './dto/case-records.dto';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { issue } from '../case.errors';
+import type { ReviewDto } from './case-records.dto';
 
 /** The review steps assessments and case plans share: draft → submitted → approved | returned. */
 export interface Reviewable {

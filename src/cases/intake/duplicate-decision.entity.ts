@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 
 /**
  * What the caseworker decided when registration found possible matches: `link` (same child,

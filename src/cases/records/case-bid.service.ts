@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { Role } from '../common/role';
-import { AuditService } from '../audit-trail/audit.service';
-import { AuthzService } from '../authz/authz.service';
-import { Clock } from '../common/clock';
-import { CommonErrors } from '../common/errors/common.errors';
-import { TransactionRunner } from '../database/transaction-runner';
-import { AppUser } from '../directory/app-user.entity';
+import type { Actor } from '../../common/actor';
+import { Role } from '../../common/role';
+import { AuditService } from '../../audit-trail/audit.service';
+import { AuthzService } from '../../authz/authz.service';
+import { Clock } from '../../common/clock';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AppUser } from '../../directory/app-user.entity';
 import { BestInterestsDetermination } from './best-interests-determination.entity';
 import { BidPanelMember } from './bid-panel-member.entity';
-import { assertVersion, CaseAccess } from './case-access.service';
-import { CaseErrors, issue } from './case.errors';
-import { CasesRepository } from './cases.repository';
-import { BidDecisionDto, BidReviewDto, CreateBidDto } from './dto/case-records.dto';
+import { assertVersion, CaseAccess } from '../case-access';
+import { CaseErrors, issue } from '../case.errors';
+import { CasesRepository } from '../cases.repository';
+import { BidDecisionDto, BidReviewDto, CreateBidDto } from './case-records.dto';
 
 const PANEL_ROLES: string[] = [Role.Caseworker, Role.Supervisor];
 

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { AuditService } from '../audit-trail/audit.service';
-import { Clock } from '../common/clock';
-import { DomainEvents } from '../common/domain-events';
-import { CommonErrors } from '../common/errors/common.errors';
-import { TransactionRunner } from '../database/transaction-runner';
-import { Agency } from '../directory/agency.entity';
-import { CaseAccess } from './case-access.service';
-import { CaseLookupService } from './case-lookup.service';
-import { CaseErrors, issue } from './case.errors';
-import { CaseVocabularies } from './case-vocabularies.service';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../audit-trail/audit.service';
+import { Clock } from '../../common/clock';
+import { DomainEvents } from '../../common/domain-events';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { Agency } from '../../directory/agency.entity';
+import { CaseAccess } from '../case-access';
+import { CaseLookupService } from '../case-lookup.service';
+import { CaseErrors, issue } from '../case.errors';
+import { CaseVocabularies } from '../case-vocabularies';
 import { Consent } from './consent.entity';
-import { CreateConsentDto, WithdrawConsentDto } from './dto/case-records.dto';
+import { CreateConsentDto, WithdrawConsentDto } from './case-records.dto';
 
 /**
  * Consent and assent: who gave it, for which purposes, recipients and data categories. Withdrawal

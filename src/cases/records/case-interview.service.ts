@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../common/actor';
-import { AuditService } from '../audit-trail/audit.service';
-import { Clock } from '../common/clock';
-import { CommonErrors } from '../common/errors/common.errors';
-import { TransactionRunner } from '../database/transaction-runner';
-import { CaseAccess } from './case-access.service';
-import { CaseErrors, issue } from './case.errors';
-import { CaseVocabularies } from './case-vocabularies.service';
-import { CasesRepository } from './cases.repository';
-import { CreateInterviewDto } from './dto/case-records.dto';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../audit-trail/audit.service';
+import { Clock } from '../../common/clock';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { CaseAccess } from '../case-access';
+import { CaseErrors, issue } from '../case.errors';
+import { CaseVocabularies } from '../case-vocabularies';
+import { CasesRepository } from '../cases.repository';
+import { CreateInterviewDto } from './case-records.dto';
 import { Interview } from './interview.entity';
 
 /**

@@ -1,15 +1,4 @@
-import { addYears, ageBand, ageOn, searchName } from './search-name';
-
-describe('searchName', () => {
-  it('ignores accents, case, punctuation and word order', () => {
-    expect(searchName('José María', 'Pérez-López')).toBe('jose lopez maria perez');
-    expect(searchName('maria jose', 'LOPEZ PEREZ')).toBe('jose lopez maria perez');
-  });
-
-  it('folds ñ to n, since records are often typed without it', () => {
-    expect(searchName('Iñaki', 'Muñoz')).toBe(searchName('Inaki', 'Munoz'));
-  });
-});
+import { addYears, ageBand, ageOn } from './child-age';
 
 describe('ages', () => {
   it('counts whole years and bands them', () => {

@@ -8,7 +8,7 @@ const goal = (dimension: string): PlanGoal => ({ dimension, goal: `g-${dimension
 
 describe('plan goal categories', () => {
   const vocabulary: { code: string; class: string }[] = parse(
-    readFileSync(join(__dirname, '../../config/vocabularies/data-categories.yaml'), 'utf8'),
+    readFileSync(join(__dirname, '../../../config/vocabularies/data-categories.yaml'), 'utf8'),
   );
   const classOf = (code: string) => vocabulary.find((c) => c.code === code)?.class;
 

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../common/actor';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authorize } from '../authz/authorize.decorator';
+import type { Actor } from '../../common/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Authorize } from '../../authz/authorize.decorator';
 import { CaseAssessmentService } from './case-assessment.service';
 import { CaseConsentService } from './case-consent.service';
 import { CaseInterviewService } from './case-interview.service';
 import { CasePlanService } from './case-plan.service';
-import { VersionedDto } from './dto/case-updates.dto';
+import { VersionedDto } from '../dto/case-updates.dto';
 import {
   CreateAssessmentDto,
   CreateConsentDto,
@@ -17,8 +17,8 @@ import {
   UpdateAssessmentDto,
   UpdatePlanDto,
   WithdrawConsentDto,
-} from './dto/case-records.dto';
-import { UuidParam } from '../common/uuid-param.pipe';
+} from './case-records.dto';
+import { UuidParam } from '../../common/uuid-param.pipe';
 
 /** Consents, assessments, case plans and interviews of a case. */
 @ApiTags('cases')

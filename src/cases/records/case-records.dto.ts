@@ -19,10 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RISK_LEVELS } from '../case-file.entity';
-import { ASSESSMENT_TYPES } from '../assessment.entity';
-import { BID_TRIGGERS } from '../best-interests-determination.entity';
-import { REINTEGRATION_DIMENSIONS } from '../case-plan.entity';
-import { VersionedDto } from './case-updates.dto';
+import { ASSESSMENT_TYPES } from './assessment.entity';
+import { BID_TRIGGERS } from './best-interests-determination.entity';
+import { REINTEGRATION_DIMENSIONS } from './case-plan.entity';
+import { VersionedDto } from '../dto/case-updates.dto';
 
 export const CONSENT_GIVERS = ['child', 'parent', 'guardian', 'authority'];
 

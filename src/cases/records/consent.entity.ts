@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 
 /**
  * Consent (and the child's assent) for processing and sharing: for which purposes, recipients and

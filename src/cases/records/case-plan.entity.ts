@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 
 export const REINTEGRATION_DIMENSIONS = [
   'economic_education',

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { AuditService } from '../audit-trail/audit.service';
-import { Clock } from '../common/clock';
-import { DomainEvents } from '../common/domain-events';
-import { CommonErrors } from '../common/errors/common.errors';
-import { TransactionRunner } from '../database/transaction-runner';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../audit-trail/audit.service';
+import { Clock } from '../../common/clock';
+import { DomainEvents } from '../../common/domain-events';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { TransactionRunner } from '../../database/transaction-runner';
 import { Assessment } from './assessment.entity';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 import { CasePlan } from './case-plan.entity';
-import { assertVersion, CaseAccess } from './case-access.service';
-import { CaseDueDates } from './case-due-dates';
-import { CaseErrors, issue } from './case.errors';
-import { CasePhaseService } from './case-phase.service';
-import { CaseVocabularies } from './case-vocabularies.service';
+import { assertVersion, CaseAccess } from '../case-access';
+import { CaseDueDates } from '../case-due-dates';
+import { CaseErrors, issue } from '../case.errors';
+import { CasePhaseService } from '../case-phase.service';
+import { CaseVocabularies } from '../case-vocabularies';
 import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 import {
   AssessmentContentDto,
   CreateAssessmentDto,
   ReviewDto,
   UpdateAssessmentDto,
-} from './dto/case-records.dto';
+} from './case-records.dto';
 
 /**
  * Assessments: drafted and submitted by the case team, approved or returned (with comments) by

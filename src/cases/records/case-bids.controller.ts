@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../common/actor';
-import { CurrentActor } from '../auth/current-actor.decorator';
-import { Authorize } from '../authz/authorize.decorator';
+import type { Actor } from '../../common/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Authorize } from '../../authz/authorize.decorator';
 import { CaseBidService } from './case-bid.service';
-import { BidDecisionDto, BidReviewDto, CreateBidDto, UndertakingDto } from './dto/case-records.dto';
-import { UuidParam } from '../common/uuid-param.pipe';
+import { BidDecisionDto, BidReviewDto, CreateBidDto, UndertakingDto } from './case-records.dto';
+import { UuidParam } from '../../common/uuid-param.pipe';
 
 /**
  * Best-interests determinations. Panel routes (undertaking, read, decision) are checked per

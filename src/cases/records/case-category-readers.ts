@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Assessment } from './assessment.entity';
-import { CaseDataService } from './case-data.service';
-import { CaseFile } from './case-file.entity';
+import { CaseDataService } from '../case-data.service';
+import { CaseFile } from '../case-file.entity';
 import { CasePlan, PlanGoal } from './case-plan.entity';
 import { goalsOfCategory } from './plan-goal-categories';
 

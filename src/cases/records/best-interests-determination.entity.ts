@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 
 export const BID_TRIGGERS = ['durable_solution', 'separation_from_parents'] as const;
 /** convened -> decided -> (review) confirmed | reopened -> decided ... */

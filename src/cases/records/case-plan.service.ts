@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { AuditService } from '../audit-trail/audit.service';
-import { Clock } from '../common/clock';
-import { CommonErrors } from '../common/errors/common.errors';
-import { TransactionRunner } from '../database/transaction-runner';
-import { Agency } from '../directory/agency.entity';
-import { CaseFile } from './case-file.entity';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../audit-trail/audit.service';
+import { Clock } from '../../common/clock';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { Agency } from '../../directory/agency.entity';
+import { CaseFile } from '../case-file.entity';
 import { CasePlan } from './case-plan.entity';
-import { assertVersion, CaseAccess } from './case-access.service';
-import { CaseErrors, issue } from './case.errors';
-import { CasePhaseService } from './case-phase.service';
-import { PlanContentDto, ReviewDto, UpdatePlanDto } from './dto/case-records.dto';
+import { assertVersion, CaseAccess } from '../case-access';
+import { CaseErrors, issue } from '../case.errors';
+import { CasePhaseService } from '../case-phase.service';
+import { PlanContentDto, ReviewDto, UpdatePlanDto } from './case-records.dto';
 import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 
 /**

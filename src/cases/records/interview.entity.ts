@@ -7,8 +7,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
-import { Child } from './child.entity';
+import { CaseFile } from '../case-file.entity';
+import { Child } from '../child.entity';
 
 /**
  * An interview with the child (no re-victimization): who, when, why, which topics. Topics already

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { CaseFile } from './case-file.entity';
+import { CaseFile } from '../case-file.entity';
 
 export const ASSESSMENT_TYPES = ['initial', 'comprehensive', 'psychosocial', 'best_interests'] as const;
 export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];

@@ -18,6 +18,8 @@ import { CaseRegistrationService } from './intake/case-registration.service';
 import { ChildMatchesRepository } from './intake/child-matches.repository';
 import { ChildMatchingService } from './intake/child-matching.service';
 import { ChildrenController } from './intake/children.controller';
+import { AssessmentRepository } from './records/assessment.repository';
+import { BidRepository } from './records/bid.repository';
 import { CaseAssessmentService } from './records/case-assessment.service';
 import { CaseBidService } from './records/case-bid.service';
 import { CaseBidsController } from './records/case-bids.controller';
@@ -26,6 +28,9 @@ import { CaseConsentService } from './records/case-consent.service';
 import { CaseInterviewService } from './records/case-interview.service';
 import { CasePlanService } from './records/case-plan.service';
 import { CaseRecordsController } from './records/case-records.controller';
+import { ConsentRepository } from './records/consent.repository';
+import { InterviewRepository } from './records/interview.repository';
+import { PlanRepository } from './records/plan.repository';
 
 /**
  * Case management. The case-file core at this folder's root (lifecycle, access, views), intake/
@@ -60,6 +65,11 @@ import { CaseRecordsController } from './records/case-records.controller';
     ChildMatchingService,
     CaseRegistrationService,
     // records
+    ConsentRepository,
+    AssessmentRepository,
+    PlanRepository,
+    InterviewRepository,
+    BidRepository,
     CaseConsentService,
     CaseAssessmentService,
     CasePlanService,

@@ -42,6 +42,11 @@ export class CasesRepository {
     return `${country}-${year}-${String(row.last_value).padStart(6, '0')}`;
   }
 
+  /** Saves the case file. */
+  save(m: EntityManager, c: CaseFile): Promise<CaseFile> {
+    return m.save(CaseFile, c);
+  }
+
   find(m: EntityManager, id: string, lock = false): Promise<CaseFile | null> {
     return m.findOne(CaseFile, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
   }

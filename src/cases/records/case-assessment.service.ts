@@ -8,12 +8,14 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Assessment } from './assessment.entity';
 import { CaseFile } from '../case-file.entity';
-import { CasePlan } from './case-plan.entity';
 import { assertVersion, CaseAccess } from '../case-access';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
 import { CasePhaseService } from '../case-phase.service';
 import { CaseVocabularies } from '../case-vocabularies';
+import { CasesRepository } from '../cases.repository';
+import { AssessmentRepository } from './assessment.repository';
+import { PlanRepository } from './plan.repository';
 import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 import {
   AssessmentContentDto,
@@ -39,6 +41,9 @@ export class CaseAssessmentService {
     private readonly vocab: CaseVocabularies,
     private readonly due: CaseDueDates,
     private readonly phases: CasePhaseService,
+    private readonly cases: CasesRepository,
+    private readonly assessments: AssessmentRepository,
+    private readonly plans: PlanRepository,
   ) {}
 
   private validate(dto: AssessmentContentDto, conductedAt?: string): void {
@@ -60,17 +65,15 @@ export class CaseAssessmentService {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'assess', { open: true });
       this.validate(dto, dto.conductedAt);
-      const a = await m.save(
-        m.create(Assessment, {
-          caseId: c.id,
-          type: dto.type,
-          findings: dto.findings,
-          riskRating: dto.riskRating,
-          summary: dto.summary ?? null,
-          conductedAt: new Date(dto.conductedAt),
-          authorId: actor.userId,
-        }),
-      );
+      const a = await this.assessments.create(m, {
+        caseId: c.id,
+        type: dto.type,
+        findings: dto.findings,
+        riskRating: dto.riskRating,
+        summary: dto.summary ?? null,
+        conductedAt: new Date(dto.conductedAt),
+        authorId: actor.userId,
+      });
       await this.write(m, actor, a, 'assessment.create');
       return a;
     });
@@ -82,7 +85,7 @@ export class CaseAssessmentService {
       this.validate(dto);
       const a = await this.find(m, caseId, id, dto.version, ['draft', 'returned']);
       Object.assign(a, { findings: dto.findings, riskRating: dto.riskRating, summary: dto.summary ?? null });
-      const saved = await m.save(a);
+      const saved = await this.assessments.save(m, a);
       await this.write(m, actor, saved, 'assessment.update');
       return saved;
     });
@@ -93,7 +96,7 @@ export class CaseAssessmentService {
       await this.access.load(m, actor, caseId, 'assess', { open: true });
       const a = await this.find(m, caseId, id, version, ['draft', 'returned']);
       markSubmitted(a, this.clock.now());
-      const saved = await m.save(a);
+      const saved = await this.assessments.save(m, a);
       await this.write(m, actor, saved, 'assessment.submit');
       return saved;
     });
@@ -106,7 +109,7 @@ export class CaseAssessmentService {
       const a = await this.find(m, caseId, id, dto.version, ['submitted']);
       const now = this.clock.now();
       applyReview(a, dto, actor.userId, now);
-      const saved = await m.save(a);
+      const saved = await this.assessments.save(m, a);
       await this.write(m, actor, saved, `assessment.${a.status}`);
       if (a.status === 'approved') await this.applyApproval(m, actor, c, a, now);
       return saved;
@@ -118,12 +121,12 @@ export class CaseAssessmentService {
     c.riskLevel = a.riskRating;
     c.assessmentDueAt = null;
     c.assessmentDueExplain = null;
-    if (!(await m.exists(CasePlan, { where: { caseId: c.id, status: 'approved' } }))) {
+    if (!(await this.plans.hasApproved(m, c.id))) {
       const plan = this.due.casePlan(c.countryCode, c.riskLevel, now, c.returnedAt);
       c.planDueAt = plan.at;
       c.planDueExplain = plan.explain;
     }
-    const saved = await m.save(CaseFile, c);
+    const saved = await this.cases.save(m, c);
     await this.phases.autoAdvance(m, actor, saved, 'assessment_approved');
     if (from !== a.riskRating)
       await this.events.publish(m, 'case.riskChanged', { caseId: c.id, from, to: a.riskRating });
@@ -133,7 +136,7 @@ export class CaseAssessmentService {
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords');
-      const items = await m.find(Assessment, { where: { caseId }, order: { createdAt: 'ASC' } });
+      const items = await this.assessments.list(m, caseId);
       await this.audit.record(m, {
         actor,
         action: 'assessment.list',
@@ -146,7 +149,7 @@ export class CaseAssessmentService {
   }
 
   private async find(m: EntityManager, caseId: string, id: string, version: number, states: string[]) {
-    const a = await m.findOne(Assessment, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    const a = await this.assessments.findForUpdate(m, caseId, id);
     if (!a) throw CaseErrors.RECORD_NOT_FOUND();
     assertVersion(a.version, version);
     if (!states.includes(a.status)) throw CaseErrors.INVALID_STATE({ status: a.status });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Role } from '../../common/role';
 import { AuditService } from '../../audit-trail/audit.service';
@@ -7,9 +7,8 @@ import { AuthzService } from '../../authz/authz.service';
 import { Clock } from '../../common/clock';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AppUser } from '../../directory/app-user.entity';
 import { BestInterestsDetermination } from './best-interests-determination.entity';
-import { BidPanelMember } from './bid-panel-member.entity';
+import { BidRepository } from './bid.repository';
 import { assertVersion, CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
 import { CasesRepository } from '../cases.repository';
@@ -31,13 +30,14 @@ export class CaseBidService {
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
     private readonly cases: CasesRepository,
+    private readonly bids: BidRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateBidDto) {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'bid', { open: true });
       const ids = dto.panel.map((p) => p.userId);
-      const users = await m.find(AppUser, { where: { id: In(ids) }, relations: { agency: true } });
+      const users = await this.bids.panelCandidates(m, ids);
       const ok = new Map(
         users
           .filter((u) => u.active && PANEL_ROLES.includes(u.role) && u.agency?.countryCode === c.countryCode)
@@ -55,12 +55,10 @@ export class CaseBidService {
           ),
         );
       if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
-      const bid = await m.save(
-        m.create(BestInterestsDetermination, { caseId: c.id, trigger: dto.trigger, createdBy: actor.userId }),
-      );
-      await m.insert(
-        BidPanelMember,
-        dto.panel.map((p) => ({ bidId: bid.id, userId: p.userId, panelRole: p.panelRole })),
+      const bid = await this.bids.create(
+        m,
+        { caseId: c.id, trigger: dto.trigger, createdBy: actor.userId },
+        dto.panel,
       );
       await this.write(m, actor, bid, 'bid.create', ['operational']);
       return this.present(m, bid);
@@ -70,14 +68,14 @@ export class CaseBidService {
   sign(actor: Actor, caseId: string, bidId: string) {
     return this.tx.run(async (m) => {
       const bid = await this.findBid(m, caseId, bidId);
-      const member = await m.findOne(BidPanelMember, { where: { bidId, userId: actor.userId } });
+      const member = await this.bids.member(m, bidId, actor.userId);
       if (!member) {
         await this.authz.denied(actor, 'sign', 'BestInterestsDetermination', { subjectId: bidId, caseId });
         throw CaseErrors.NOT_A_PANEL_MEMBER();
       }
       if (!member.undertakingSignedAt) {
         member.undertakingSignedAt = this.clock.now();
-        await m.save(member);
+        await this.bids.saveMember(m, member);
         await this.write(m, actor, bid, 'bid.undertaking.sign', ['operational']);
       }
       return { bidId, userId: actor.userId, undertakingSignedAt: member.undertakingSignedAt };
@@ -98,7 +96,7 @@ export class CaseBidService {
       assertVersion(bid.version, dto.version);
       if (!['convened', 'reopened'].includes(bid.status))
         throw CaseErrors.INVALID_STATE({ status: bid.status });
-      const unsigned = await m.count(BidPanelMember, { where: { bidId, undertakingSignedAt: IsNull() } });
+      const unsigned = await this.bids.unsignedCount(m, bidId);
       if (unsigned) throw CaseErrors.BID_PANEL_INCOMPLETE();
       Object.assign(bid, {
         status: 'decided',
@@ -108,7 +106,7 @@ export class CaseBidService {
         decidedAt: this.clock.now(),
         decidedBy: actor.userId,
       });
-      const saved = await m.save(bid);
+      const saved = await this.bids.save(m, bid);
       await this.write(m, actor, saved, 'bid.decide', ['operational', 'sensitive']);
       return this.present(m, saved);
     });
@@ -127,7 +125,7 @@ export class CaseBidService {
         reviewedAt: this.clock.now(),
         reviewedBy: actor.userId,
       });
-      const saved = await m.save(bid);
+      const saved = await this.bids.save(m, bid);
       await this.write(m, actor, saved, `bid.review.${dto.outcome}`, ['operational', 'sensitive']);
       return this.present(m, saved);
     });
@@ -135,7 +133,7 @@ export class CaseBidService {
 
   /** Panel members read after signing; the case team reads through the case's policy. */
   private async authorizeRead(m: EntityManager, actor: Actor, caseId: string, bidId: string) {
-    const member = await m.findOne(BidPanelMember, { where: { bidId, userId: actor.userId } });
+    const member = await this.bids.member(m, bidId, actor.userId);
     if (member) return this.signedMember(m, actor, caseId, bidId, false);
     await this.access.load(m, actor, caseId, 'readRecords');
     return this.findBid(m, caseId, bidId);
@@ -144,7 +142,7 @@ export class CaseBidService {
   private async signedMember(m: EntityManager, actor: Actor, caseId: string, bidId: string, lock: boolean) {
     const c = await this.cases.find(m, caseId);
     if (!c) throw CaseErrors.CASE_NOT_FOUND();
-    const member = await m.findOne(BidPanelMember, { where: { bidId, userId: actor.userId } });
+    const member = await this.bids.member(m, bidId, actor.userId);
     if (!member) {
       await this.authz.denied(actor, 'decide', 'BestInterestsDetermination', { subjectId: bidId, caseId });
       throw CaseErrors.NOT_A_PANEL_MEMBER();
@@ -157,16 +155,13 @@ export class CaseBidService {
   }
 
   private async findBid(m: EntityManager, caseId: string, bidId: string, lock = false) {
-    const bid = await m.findOne(BestInterestsDetermination, {
-      where: { id: bidId, caseId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const bid = await this.bids.find(m, caseId, bidId, lock);
     if (!bid) throw CaseErrors.RECORD_NOT_FOUND();
     return bid;
   }
 
   private async present(m: EntityManager, bid: BestInterestsDetermination) {
-    const panel = await m.find(BidPanelMember, { where: { bidId: bid.id } });
+    const panel = await this.bids.panel(m, bid.id);
     return {
       ...bid,
       panel: panel.map((p) => ({

@@ -1,20 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Assessment } from './assessment.entity';
+import { AssessmentRepository } from './assessment.repository';
 import { CaseDataService } from '../case-data.service';
 import { CaseFile } from '../case-file.entity';
-import { CasePlan, PlanGoal } from './case-plan.entity';
+import { PlanGoal } from './case-plan.entity';
 import { goalsOfCategory } from './plan-goal-categories';
-
-const approved = (m: EntityManager, caseId: string) =>
-  m.find(Assessment, { where: { caseId, status: 'approved' }, order: { conductedAt: 'ASC' } });
-
-const approvedPlan = (m: EntityManager, caseId: string) =>
-  m.findOne(CasePlan, { where: { caseId, status: 'approved' } });
-
-/** The approved plan's goals of one data category (by dimension, plan-goal-categories.ts). */
-const planGoals = async (m: EntityManager, caseId: string, category: string): Promise<PlanGoal[]> =>
-  goalsOfCategory((await approvedPlan(m, caseId))?.goals ?? [], category);
+import { PlanRepository } from './plan.repository';
 
 const someOrUndefined = <T>(list: T[]) => (list.length ? list : undefined);
 
@@ -27,9 +18,19 @@ const someOrUndefined = <T>(list: T[]) => (list.length ? list : undefined);
  */
 @Injectable()
 export class CaseCategoryReaders implements OnModuleInit {
-  constructor(private readonly data: CaseDataService) {}
+  constructor(
+    private readonly data: CaseDataService,
+    private readonly assessments: AssessmentRepository,
+    private readonly plans: PlanRepository,
+  ) {}
 
   onModuleInit(): void {
+    const approved = (m: EntityManager, caseId: string) => this.assessments.approved(m, caseId);
+    const approvedPlan = (m: EntityManager, caseId: string) => this.plans.approved(m, caseId);
+    /** The approved plan's goals of one data category (by dimension, plan-goal-categories.ts). */
+    const planGoals = async (m: EntityManager, caseId: string, category: string): Promise<PlanGoal[]> =>
+      goalsOfCategory((await approvedPlan(m, caseId))?.goals ?? [], category);
+
     this.data.register('assessments', async (m, c) =>
       someOrUndefined(
         (await approved(m, c.id)).map((a) => ({

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit-trail/audit.service';
 import { Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/domain-events';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { Agency } from '../../directory/agency.entity';
 import { CaseAccess } from '../case-access';
 import { CaseLookupService } from '../case-lookup.service';
 import { CaseErrors, issue } from '../case.errors';
 import { CaseVocabularies } from '../case-vocabularies';
-import { Consent } from './consent.entity';
+import { ConsentRepository } from './consent.repository';
 import { CreateConsentDto, WithdrawConsentDto } from './case-records.dto';
 
 /**
@@ -28,6 +26,7 @@ export class CaseConsentService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly vocab: CaseVocabularies,
+    private readonly consents: ConsentRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateConsentDto) {
@@ -43,7 +42,7 @@ export class CaseConsentService {
           issue('recipientAgencyIds', 'arrayNotEmpty', 'Indique los destinatarios.', 'Name the recipients.'),
         );
       if (recipients.length) {
-        const found = await m.count(Agency, { where: { id: In(recipients) } });
+        const found = await this.consents.knownAgencies(m, recipients);
         if (found !== new Set(recipients).size)
           issues.push(
             issue('recipientAgencyIds', 'unknownAgency', 'Agencia desconocida.', 'Unknown agency.'),
@@ -57,20 +56,18 @@ export class CaseConsentService {
       if (dto.expiresAt && new Date(dto.expiresAt) <= new Date(dto.givenAt))
         issues.push(issue('expiresAt', 'minDate', 'Debe ser posterior a givenAt.', 'Must be after givenAt.'));
       if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
-      const consent = await m.save(
-        m.create(Consent, {
-          caseId: c.id,
-          givenBy: dto.givenBy,
-          childAssent: dto.childAssent ?? null,
-          purposes: dto.purposes,
-          recipientAgencyIds: recipients,
-          anyRecipientInCountry: dto.anyRecipientInCountry ?? false,
-          dataCategories: dto.dataCategories,
-          givenAt: new Date(dto.givenAt),
-          expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
-          recordedBy: actor.userId,
-        }),
-      );
+      const consent = await this.consents.create(m, {
+        caseId: c.id,
+        givenBy: dto.givenBy,
+        childAssent: dto.childAssent ?? null,
+        purposes: dto.purposes,
+        recipientAgencyIds: recipients,
+        anyRecipientInCountry: dto.anyRecipientInCountry ?? false,
+        dataCategories: dto.dataCategories,
+        givenAt: new Date(dto.givenAt),
+        expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
+        recordedBy: actor.userId,
+      });
       await this.audit.record(m, {
         actor,
         action: 'consent.create',
@@ -86,7 +83,7 @@ export class CaseConsentService {
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords');
-      const items = await m.find(Consent, { where: { caseId }, order: { givenAt: 'DESC' } });
+      const items = await this.consents.list(m, caseId);
       const now = this.clock.now();
       await this.audit.record(m, {
         actor,
@@ -107,16 +104,13 @@ export class CaseConsentService {
   withdraw(actor: Actor, caseId: string, consentId: string, dto: WithdrawConsentDto) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'consent');
-      const consent = await m.findOne(Consent, {
-        where: { id: consentId, caseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const consent = await this.consents.findForUpdate(m, caseId, consentId);
       if (!consent) throw CaseErrors.RECORD_NOT_FOUND();
       if (consent.withdrawnAt) throw CaseErrors.CONSENT_ALREADY_WITHDRAWN();
       consent.withdrawnAt = this.clock.now();
       consent.withdrawnBy = actor.userId;
       consent.withdrawalReason = dto.reason ?? null;
-      await m.save(consent);
+      await this.consents.save(m, consent);
       await this.audit.record(m, {
         actor,
         action: 'consent.withdraw',

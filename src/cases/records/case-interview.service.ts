@@ -9,7 +9,7 @@ import { CaseErrors, issue } from '../case.errors';
 import { CaseVocabularies } from '../case-vocabularies';
 import { CasesRepository } from '../cases.repository';
 import { CreateInterviewDto } from './case-records.dto';
-import { Interview } from './interview.entity';
+import { InterviewRepository } from './interview.repository';
 
 /**
  * The interview log (no re-victimization). Topics already documented for the child, in this or
@@ -25,6 +25,7 @@ export class CaseInterviewService {
     private readonly audit: AuditService,
     private readonly vocab: CaseVocabularies,
     private readonly cases: CasesRepository,
+    private readonly interviews: InterviewRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateInterviewDto) {
@@ -41,26 +42,20 @@ export class CaseInterviewService {
           ),
         );
       if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
-      const rows: { topic: string }[] = await m.query(
-        'SELECT DISTINCT unnest(topics) AS topic FROM interview WHERE child_id = $1',
-        [c.childId],
-      );
-      const documented = new Set(rows.map((r) => r.topic));
+      const documented = await this.interviews.documentedTopics(m, c.childId);
       const repeated = dto.topics.filter((t) => documented.has(t));
       if (repeated.length && !dto.repeatReason)
         throw CaseErrors.REPEATED_TOPIC_NEEDS_REASON({ topics: repeated.join(', ') });
-      const interview = await m.save(
-        m.create(Interview, {
-          caseId: c.id,
-          childId: c.childId,
-          interviewerId: actor.userId,
-          conductedAt: new Date(dto.conductedAt),
-          purpose: dto.purpose,
-          topics: dto.topics,
-          repeatedTopics: repeated,
-          repeatReason: repeated.length ? dto.repeatReason! : null,
-        }),
-      );
+      const interview = await this.interviews.create(m, {
+        caseId: c.id,
+        childId: c.childId,
+        interviewerId: actor.userId,
+        conductedAt: new Date(dto.conductedAt),
+        purpose: dto.purpose,
+        topics: dto.topics,
+        repeatedTopics: repeated,
+        repeatReason: repeated.length ? dto.repeatReason! : null,
+      });
       await this.audit.record(m, {
         actor,
         action: repeated.length ? 'interview.create.repeatedTopics' : 'interview.create',
@@ -82,7 +77,7 @@ export class CaseInterviewService {
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'readRecords');
-      const all = await m.find(Interview, { where: { childId: c.childId }, order: { conductedAt: 'ASC' } });
+      const all = await this.interviews.ofChild(m, c.childId);
       const cases = new Map((await this.cases.childCases(m, c.childId)).map((x) => [x.id, x]));
       const readable = (id: string) =>
         id === c.id || this.access.allows(actor, 'readRecords', cases.get(id)!);

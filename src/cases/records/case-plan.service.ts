@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit-trail/audit.service';
 import { Clock } from '../../common/clock';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { Agency } from '../../directory/agency.entity';
-import { CaseFile } from '../case-file.entity';
 import { CasePlan } from './case-plan.entity';
 import { assertVersion, CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
 import { CasePhaseService } from '../case-phase.service';
+import { CasesRepository } from '../cases.repository';
+import { PlanRepository } from './plan.repository';
 import { PlanContentDto, ReviewDto, UpdatePlanDto } from './case-records.dto';
 import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
 
@@ -27,12 +27,13 @@ export class CasePlanService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly phases: CasePhaseService,
+    private readonly cases: CasesRepository,
+    private readonly plans: PlanRepository,
   ) {}
 
   private async validate(m: EntityManager, dto: PlanContentDto): Promise<void> {
     const ids = [...new Set(dto.goals.flatMap((g) => g.actions.map((a) => a.responsibleAgencyId)))];
-    const found = await m.find(Agency, { where: { id: In(ids) }, select: { id: true } });
-    const known = new Set(found.map((a) => a.id));
+    const known = await this.plans.knownAgencyIds(m, ids);
     const issues = dto.goals.flatMap((g, gi) =>
       g.actions
         .map((a, ai) => ({ a, ai }))
@@ -54,13 +55,13 @@ export class CasePlanService {
       // The case row lock serializes plan numbering.
       const c = await this.access.load(m, actor, caseId, 'plan', { open: true, lock: true });
       await this.validate(m, dto);
-      const [{ n }] = await m.query(
-        'SELECT coalesce(max(plan_number), 0)::int + 1 AS n FROM case_plan WHERE case_id = $1',
-        [c.id],
-      );
-      const plan = await m.save(
-        m.create(CasePlan, { caseId: c.id, planNumber: n, goals: dto.goals, authorId: actor.userId }),
-      );
+      const n = await this.plans.nextPlanNumber(m, c.id);
+      const plan = await this.plans.create(m, {
+        caseId: c.id,
+        planNumber: n,
+        goals: dto.goals,
+        authorId: actor.userId,
+      });
       await this.write(m, actor, plan, 'casePlan.create');
       return plan;
     });
@@ -72,7 +73,7 @@ export class CasePlanService {
       await this.validate(m, dto);
       const plan = await this.find(m, caseId, id, dto.version, ['draft', 'returned']);
       plan.goals = dto.goals;
-      const saved = await m.save(plan);
+      const saved = await this.plans.save(m, plan);
       await this.write(m, actor, saved, 'casePlan.update');
       return saved;
     });
@@ -83,7 +84,7 @@ export class CasePlanService {
       await this.access.load(m, actor, caseId, 'plan', { open: true });
       const plan = await this.find(m, caseId, id, version, ['draft', 'returned']);
       markSubmitted(plan, this.clock.now());
-      const saved = await m.save(plan);
+      const saved = await this.plans.save(m, plan);
       await this.write(m, actor, saved, 'casePlan.submit');
       return saved;
     });
@@ -95,14 +96,13 @@ export class CasePlanService {
       const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
       const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
       applyReview(plan, dto, actor.userId, this.clock.now());
-      if (plan.status === 'approved')
-        await m.update(CasePlan, { caseId, status: 'approved' }, { status: 'superseded' });
-      const saved = await m.save(plan);
+      if (plan.status === 'approved') await this.plans.supersedeApproved(m, caseId);
+      const saved = await this.plans.save(m, plan);
       await this.write(m, actor, saved, `casePlan.${plan.status}`);
       if (plan.status === 'approved') {
         c.planDueAt = null;
         c.planDueExplain = null;
-        const updated = await m.save(CaseFile, c);
+        const updated = await this.cases.save(m, c);
         await this.phases.autoAdvance(m, actor, updated, 'plan_approved');
       }
       return saved;
@@ -112,7 +112,7 @@ export class CasePlanService {
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords');
-      const items = await m.find(CasePlan, { where: { caseId }, order: { planNumber: 'DESC' } });
+      const items = await this.plans.list(m, caseId);
       await this.audit.record(m, {
         actor,
         action: 'casePlan.list',
@@ -125,7 +125,7 @@ export class CasePlanService {
   }
 
   private async find(m: EntityManager, caseId: string, id: string, version: number, states: string[]) {
-    const plan = await m.findOne(CasePlan, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    const plan = await this.plans.findForUpdate(m, caseId, id);
     if (!plan) throw CaseErrors.RECORD_NOT_FOUND();
     assertVersion(plan.version, version);
     if (!states.includes(plan.status)) throw CaseErrors.INVALID_STATE({ status: plan.status });

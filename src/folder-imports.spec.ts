@@ -22,6 +22,15 @@ const PLATFORM = [
   'audit-trail',
 ];
 
+/**
+ * Folders whose insides are private: other folders import only the listed public face.
+ * Tests (*.spec.ts, test/, bench/) may import anything; the composition root (files at src/
+ * itself: feature-modules.ts, app.module.ts...) registers the module.
+ */
+const PUBLIC_FACES: Record<string, string> = {
+  cases: 'cases/public.ts',
+};
+
 /** Edges allowed to close a cycle while a known one is being removed (none left). */
 const KNOWN_BACK_EDGES: string[] = [];
 
@@ -85,6 +94,23 @@ function folderEdges(): Map<string, string[]> {
   return edges;
 }
 
+/** Imports from another folder into a private folder that miss its public face. */
+function facadeBypasses(): string[] {
+  const found: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const from = folderOf(file);
+    if (!from || file.endsWith('.spec.ts')) continue;
+    for (const spec of specifiers(file)) {
+      const target = resolve(dirname(file), spec);
+      const to = folderOf(target);
+      if (!to || to === from || !(to in PUBLIC_FACES)) continue;
+      const face = join(SRC, PUBLIC_FACES[to]);
+      if (`${target}.ts` !== face && target !== face) found.push(`${relative(SRC, file)} imports ${spec}`);
+    }
+  }
+  return found;
+}
+
 /** Every cycle reachable by depth-first search, each as its path of folders. */
 function cycles(edges: Iterable<string>): string[][] {
   const next = new Map<string, string[]>();
@@ -126,6 +152,10 @@ describe('folder imports under src/', () => {
       return PLATFORM.includes(a) && !PLATFORM.includes(b);
     });
     expect(explain(upward)).toEqual([]);
+  });
+
+  it('reach a private folder only through its public face', () => {
+    expect(facadeBypasses()).toEqual([]);
   });
 
   it('still need each known exception (delete it from KNOWN_BACK_EDGES once it is gone)', () => {

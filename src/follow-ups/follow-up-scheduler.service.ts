@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit-trail/audit.service';
-import { CaseFile } from '../cases/case-file.entity';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseFile, CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { DomainEventMap, DomainEvents } from '../common/domain-events';
 import { EscalationService } from '../escalation/escalation.service';

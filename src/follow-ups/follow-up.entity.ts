@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { CaseFile } from '../cases/case-file.entity';
+import { CaseFile } from '../cases/public';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseCoreModule } from '../cases/case-core.module';
+import { CaseCoreModule } from '../cases/public';
 import { EscalationModule } from '../escalation/escalation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { FollowUpOverdueSource } from './follow-up-overdue.source';

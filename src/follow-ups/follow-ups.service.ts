@@ -5,7 +5,7 @@ import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
 import { permittedClasses, redact } from '../authz/field-access';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';

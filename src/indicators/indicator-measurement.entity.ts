@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CaseFile } from '../cases/case-file.entity';
+import { CaseFile } from '../cases/public';
 
 /**
  * One recording of the reintegration indicators for a case, at a follow-up or a post-return

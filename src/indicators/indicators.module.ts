@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseCoreModule } from '../cases/case-core.module';
+import { CaseCoreModule } from '../cases/public';
 import { IndicatorCatalogService } from './indicator-catalog.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsPolicy } from './indicators.policy';

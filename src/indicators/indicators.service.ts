@@ -3,7 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { redact, permittedClasses } from '../authz/field-access';
 import { AuthzService } from '../authz/authz.service';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import type { FieldIssue } from '../common/errors/app-error';
 import type { Lang } from '../common/errors/lang';

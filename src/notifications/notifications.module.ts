@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseCoreModule } from '../cases/case-core.module';
+import { CaseCoreModule } from '../cases/public';
 import { NotificationPolicy } from './notification.policy';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { NotificationsController } from './notifications.controller';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { DomainEventMap, DomainEvents } from '../common/domain-events';
 import { NotificationsService } from './notifications.service';
 

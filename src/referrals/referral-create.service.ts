@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';

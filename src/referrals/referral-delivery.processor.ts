@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';

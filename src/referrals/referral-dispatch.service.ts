@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';

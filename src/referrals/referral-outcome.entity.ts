@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseFile } from '../cases/case-file.entity';
+import { CaseFile } from '../cases/public';
 import { Referral } from './referral.entity';
 
 /** The service outcome written back to the sender's case when a referral is completed. */

@@ -3,7 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
-import { CaseLookupService } from '../cases/case-lookup.service';
+import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ListReferralsQuery } from './referral.dto';

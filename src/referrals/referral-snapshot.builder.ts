@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseDataService } from '../cases/case-data.service';
+import { CaseDataService } from '../cases/public';
 import { contentHash } from './referral-signature';
 import { ReferralSnapshot } from './referral-snapshot.entity';
 import { Referral } from './referral.entity';

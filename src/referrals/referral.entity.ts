@@ -10,8 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { DataSharingAgreement } from '../agreements/agreement.entity';
-import { CaseFile } from '../cases/case-file.entity';
-import { Consent } from '../cases/records/consent.entity';
+import { CaseFile, Consent } from '../cases/public';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 import type { ReferralStatus } from './referral-lifecycle';

@@ -2,7 +2,7 @@ import type { Actor } from '../common/actor';
 import { Role } from '../common/role';
 import type { AppAbilityBuilder } from '../authz/ability';
 import { PolicyRules, PolicyRulesProvider } from '../authz/policy-rules';
-import { caseworkScope } from '../cases/case.policy';
+import { caseworkScope } from '../cases/public';
 import { ACTIVE_STATUSES } from './referral-lifecycle';
 
 /** What the sending side does with a case's referrals. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
-import { CaseCoreModule } from '../cases/case-core.module';
+import { CaseCoreModule } from '../cases/public';
 import { EscalationModule } from '../escalation/escalation.module';
 import { CaseReferralsController } from './case-referrals.controller';
 import { InboundRawBodyHook } from './raw-body.hook';

@@ -1,4 +1,4 @@
-import { CLOSURE_REASONS } from '../../cases/case-closure.entity';
+import { CLOSURE_REASONS } from '../../cases/public';
 import type { MetricContext, MetricData, MetricProvider } from '../metric.types';
 import { and, monthAligned, monthStart, period, query } from '../sql';
 import { CASE_ITEM_FIELDS, CASE_ITEM_JOINS, CASE_ITEM_SELECT, keysetPage } from './case-items';

@@ -1,4 +1,4 @@
-import { CASE_PHASES, RISK_LEVELS } from '../../cases/case-file.entity';
+import { CASE_PHASES, RISK_LEVELS } from '../../cases/public';
 import type { MetricContext, MetricData, MetricProvider, MetricTable } from '../metric.types';
 import { and, monthAligned, monthStart, period, query } from '../sql';
 import { CASE_ITEM_FIELDS, CASE_ITEM_JOINS, CASE_ITEM_SELECT, keysetPage } from './case-items';

@@ -30,7 +30,7 @@ describe('case-plan goals in a referral snapshot', () => {
         planNumber: 1,
         status: 'approved',
         authorId: randomUUID(),
-        reviewedAt: new Date(),
+        review: { submittedAt: null, reviewedBy: null, reviewedAt: new Date(), reviewComment: null },
         goals: [
           { dimension: 'economic_education', goal: 'Volver a la escuela', actions: [] },
           { dimension: 'psychosocial', goal: PSYCHOSOCIAL_GOAL, actions: [] },

@@ -10,6 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { CaseFile } from '../case-file.entity';
+import { ReviewColumns, withReviewFields } from './review-columns';
 
 export const ASSESSMENT_TYPES = ['initial', 'comprehensive', 'psychosocial', 'best_interests'] as const;
 export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];
@@ -58,17 +59,9 @@ export class Assessment {
   @Column({ type: 'uuid' })
   authorId: string;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  reviewedBy: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  reviewedAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  reviewComment: string | null;
+  /** submitted_at, reviewed_by, reviewed_at, review_comment (review-columns.ts). */
+  @Column(() => ReviewColumns, { prefix: false })
+  review: ReviewColumns;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -78,4 +71,8 @@ export class Assessment {
 
   @VersionColumn()
   version: number;
+
+  toJSON() {
+    return withReviewFields(this);
+  }
 }

@@ -62,7 +62,7 @@ export class CaseCategoryReaders implements OnModuleInit {
       return plan
         ? {
             planNumber: plan.planNumber,
-            approvedAt: plan.reviewedAt,
+            approvedAt: plan.review.reviewedAt,
             goals: goalsOfCategory(plan.goals, 'case_plan'),
           }
         : undefined;

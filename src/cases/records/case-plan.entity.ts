@@ -10,6 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { CaseFile } from '../case-file.entity';
+import { ReviewColumns, withReviewFields } from './review-columns';
 
 export const REINTEGRATION_DIMENSIONS = [
   'economic_education',
@@ -55,17 +56,9 @@ export class CasePlan {
   @Column({ type: 'uuid' })
   authorId: string;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  reviewedBy: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  reviewedAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  reviewComment: string | null;
+  /** submitted_at, reviewed_by, reviewed_at, review_comment (review-columns.ts). */
+  @Column(() => ReviewColumns, { prefix: false })
+  review: ReviewColumns;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -75,4 +68,8 @@ export class CasePlan {
 
   @VersionColumn()
   version: number;
+
+  toJSON() {
+    return withReviewFields(this);
+  }
 }

@@ -1,14 +1,17 @@
 import { CommonErrors } from '../../common/errors/common.errors';
 import { issue } from '../case.errors';
 import type { ReviewDto } from './case-records.dto';
+import { ReviewColumns } from './review-columns';
 
 /** The review steps assessments and case plans share: draft → submitted → approved | returned. */
 export interface Reviewable {
   status: string;
-  submittedAt: Date | null;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  reviewComment: string | null;
+  review: ReviewColumns;
+}
+
+/** The record's review columns, made when the row has none loaded yet. */
+function reviewOf(record: Reviewable): ReviewColumns {
+  return (record.review ??= new ReviewColumns());
 }
 
 /** A supervisor who returns a record must say what to correct. */
@@ -21,14 +24,15 @@ export function assertReviewComment(dto: ReviewDto): void {
 
 export function markSubmitted(record: Reviewable, now: Date): void {
   record.status = 'submitted';
-  record.submittedAt = now;
+  reviewOf(record).submittedAt = now;
 }
 
 /** Applies the supervisor's decision; returns the new status. */
 export function applyReview(record: Reviewable, dto: ReviewDto, reviewerId: string, now: Date): string {
   record.status = dto.decision === 'approve' ? 'approved' : 'returned';
-  record.reviewedBy = reviewerId;
-  record.reviewedAt = now;
-  record.reviewComment = dto.comment ?? null;
+  const review = reviewOf(record);
+  review.reviewedBy = reviewerId;
+  review.reviewedAt = now;
+  review.reviewComment = dto.comment ?? null;
   return record.status;
 }

@@ -20,7 +20,7 @@ import {
   UpdateAgreementDto,
 } from './agreement.dto';
 import { AgreementsRepository } from './agreements.repository';
-import { SharingVocabulary } from './sharing-vocabulary.service';
+import { SharingVocabulary } from './sharing-vocabulary';
 
 /**
  * Administrators' management of data-sharing agreements, scoped to their country. An agreement

@@ -45,22 +45,4 @@ export class CaseLookupService {
       rows.map((r) => [r.case_id, { interviews: r.interviews, withRepeatedTopics: r.repeated }]),
     );
   }
-
-  /** Is the consent in force at `at` (given, not expired, not withdrawn)? */
-  static inForce(consent: Consent, at: Date): boolean {
-    return consent.givenAt <= at && !consent.withdrawnAt && (!consent.expiresAt || consent.expiresAt > at);
-  }
-
-  /** Does the consent cover this purpose and this recipient agency (in the case's country)? */
-  static covers(
-    consent: Consent,
-    purpose: string,
-    recipient: { id: string; countryCode: string },
-    caseCountry: string,
-  ): boolean {
-    const recipientOk =
-      consent.recipientAgencyIds.includes(recipient.id) ||
-      (consent.anyRecipientInCountry && recipient.countryCode === caseCountry);
-    return consent.purposes.includes(purpose) && recipientOk;
-  }
 }

@@ -11,4 +11,4 @@ export type { CategoryReader } from './case-data.service';
 export { CASE_PHASES, CaseFile, RISK_LEVELS } from './case-file.entity';
 export { CLOSURE_REASONS } from './case-closure.entity';
 export { caseworkScope } from './case.policy';
-export { Consent } from './records/consent.entity';
+export { Consent, consentInForce } from './records/consent.entity';

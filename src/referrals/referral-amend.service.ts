@@ -8,9 +8,9 @@ import { AMENDABLE_STATUSES } from './referral-lifecycle';
 import { DeliverReferralJob, deliverJobId } from './referral.jobs';
 import { AmendReferralDto, ReasonDto } from './referral.dto';
 import { ReferralErrors } from './referral.errors';
-import { ReferralDispatcher } from './referral-dispatch.service';
-import { ReferralSharingRules } from './referral-sharing.service';
-import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralDispatcher } from './referral-dispatcher';
+import { ReferralSharingRules } from './sharing/referral-sharing-rules';
+import { ReferralTransitions } from './referral-transitions';
 import { senderView } from './referral-views';
 import { ReferralsRepository } from './referrals.repository';
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit-trail/audit.service';
 import { OutboxService } from '../queues/outbox.service';
 import { WithdrawalNoticeJob, withdrawalJobId } from './referral.jobs';
-import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralTransitions } from './referral-transitions';
 import { ReferralsRepository } from './referrals.repository';
 
 /** Why a consent stopped standing: withdrawn by the family, or past its `expiresAt`. */

@@ -9,9 +9,9 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { CreateReferralDto } from './referral.dto';
 import { ReferralErrors } from './referral.errors';
-import { ReferralDispatcher } from './referral-dispatch.service';
-import { ReferralSharingRules } from './referral-sharing.service';
-import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
+import { ReferralDispatcher } from './referral-dispatcher';
+import { ReferralSharingRules } from './sharing/referral-sharing-rules';
+import { ReferralSnapshots } from './referral-snapshots';
 import { senderView } from './referral-views';
 import { ReferralsRepository } from './referrals.repository';
 
@@ -23,7 +23,7 @@ export class ReferralCreateService {
     private readonly repo: ReferralsRepository,
     private readonly cases: CaseLookupService,
     private readonly sharing: ReferralSharingRules,
-    private readonly snapshots: ReferralSnapshotBuilder,
+    private readonly snapshots: ReferralSnapshots,
     private readonly dispatcher: ReferralDispatcher,
     private readonly authz: AuthzService,
     private readonly audit: AuditService,

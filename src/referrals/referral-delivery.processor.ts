@@ -10,7 +10,7 @@ import { DeliverReferralJob, deliveryKey } from './referral.jobs';
 import { Referral } from './referral.entity';
 import { ReferralConsentRevocation } from './referral-consent-revocation';
 import { Acknowledgement, ReferralHttpSender } from './referral-http-sender';
-import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralTransitions } from './referral-transitions';
 import { ReferralsRepository } from './referrals.repository';
 
 type Payload = { referralId: string; version: number; round: number };

@@ -3,7 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
-import { CaseLookupService } from '../cases/public';
+import { CaseLookupService, consentInForce } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ListReferralsQuery } from './referral.dto';
@@ -108,7 +108,7 @@ export class ReferralQueryService {
   private async consentInForce(r: Referral): Promise<boolean> {
     if (!r.consentId) return true;
     const consent = await this.cases.findConsent(this.tx.manager, r.consentId);
-    return consent !== null && CaseLookupService.inForce(consent, this.clock.now());
+    return consent !== null && consentInForce(consent, this.clock.now());
   }
 
   private view(actor: Actor, r: Referral) {

@@ -10,7 +10,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ReferralEvent } from './referral-lifecycle';
 import { ReferralErrors } from './referral.errors';
 import { Referral } from './referral.entity';
-import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralTransitions } from './referral-transitions';
 import { recipientView } from './referral-views';
 import { ReferralsRepository } from './referrals.repository';
 

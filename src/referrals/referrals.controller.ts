@@ -13,7 +13,7 @@ import {
 } from './referral.dto';
 import { ReferralAmendService } from './referral-amend.service';
 import { ReferralCreateService } from './referral-create.service';
-import { ReferralDispatcher } from './referral-dispatch.service';
+import { ReferralDispatcher } from './referral-dispatcher';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralResponseService } from './referral-response.service';
 

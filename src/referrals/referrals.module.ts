@@ -9,7 +9,7 @@ import { ReferralConsentExpirySweep } from './referral-consent-expiry.sweep';
 import { ReferralConsentRevocation } from './referral-consent-revocation';
 import { ReferralCreateService } from './referral-create.service';
 import { ReferralDeliveryProcessor } from './referral-delivery.processor';
-import { ReferralDispatcher } from './referral-dispatch.service';
+import { ReferralDispatcher } from './referral-dispatcher';
 import { ReferralHttpSender } from './referral-http-sender';
 import { ReferralInboundController } from './referral-inbound.controller';
 import { ReferralInboundService } from './referral-inbound.service';
@@ -18,9 +18,11 @@ import { ReferralPolicy } from './referral.policy';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralRedeliverySweep } from './referral-redelivery.sweep';
 import { ReferralResponseService } from './referral-response.service';
-import { ReferralSharingRules } from './referral-sharing.service';
-import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
-import { ReferralTransitions } from './referral-transitions.service';
+import { AgreementCoverageService } from './sharing/agreement-coverage.service';
+import { ReferralSharingRules } from './sharing/referral-sharing-rules';
+import { ReferralSnapshotBuilder } from './sharing/referral-snapshot.builder';
+import { ReferralSnapshots } from './referral-snapshots';
+import { ReferralTransitions } from './referral-transitions';
 import { ReferralWithdrawalListener } from './referral-withdrawal.listener';
 import { ReferralWithdrawalProcessor } from './referral-withdrawal.processor';
 import { ReferralsController } from './referrals.controller';
@@ -37,8 +39,11 @@ import { ReferralsRepository } from './referrals.repository';
   providers: [
     ReferralsRepository,
     ReferralPolicy,
+    // sharing/: what may travel
+    AgreementCoverageService,
     ReferralSharingRules,
     ReferralSnapshotBuilder,
+    ReferralSnapshots,
     ReferralTransitions,
     ReferralCreateService,
     ReferralDispatcher,

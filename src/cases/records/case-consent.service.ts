@@ -6,9 +6,9 @@ import { DomainEvents } from '../../common/domain-events';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseAccess } from '../case-access';
-import { CaseLookupService } from '../case-lookup.service';
 import { CaseErrors, issue } from '../case.errors';
 import { CaseVocabularies } from '../case-vocabularies';
+import { consentInForce } from './consent.entity';
 import { ConsentRepository } from './consent.repository';
 import { CreateConsentDto, WithdrawConsentDto } from './case-records.dto';
 
@@ -95,7 +95,7 @@ export class CaseConsentService {
       return {
         items: items.map((x) => ({
           ...x,
-          inForce: CaseLookupService.inForce(x, now),
+          inForce: consentInForce(x, now),
         })),
       };
     });

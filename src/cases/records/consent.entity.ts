@@ -71,3 +71,8 @@ export class Consent {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
+
+/** Is the consent in force at `at` (given, not expired, not withdrawn)? The consent list shows it; referrals rely on it. */
+export function consentInForce(consent: Consent, at: Date): boolean {
+  return consent.givenAt <= at && !consent.withdrawnAt && (!consent.expiresAt || consent.expiresAt > at);
+}

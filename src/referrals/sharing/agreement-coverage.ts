@@ -1,5 +1,5 @@
-import { pendingCountries } from './agreement-approval';
-import type { DataSharingAgreement } from './agreement.entity';
+import { pendingCountries } from '../../agreements/agreement-approval';
+import type { DataSharingAgreement } from '../../agreements/agreement.entity';
 
 export interface Party {
   id: string;

@@ -1,30 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseDataService } from '../cases/public';
 import { contentHash } from './referral-signature';
 import { ReferralSnapshot } from './referral-snapshot.entity';
 import { Referral } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
+import { ReferralSnapshotBuilder, SnapshotContent } from './sharing/referral-snapshot.builder';
 
-/**
- * Freezes the allowed categories of the case into the referral's next snapshot version. Data
- * comes from CaseDataService (each category's reader), JSON round-tripped so what is stored,
- * hashed and sent are the same bytes-for-meaning.
- */
+/** Freezes the allowed categories of the case into the referral's next snapshot version. */
 @Injectable()
-export class ReferralSnapshotBuilder {
+export class ReferralSnapshots {
   constructor(
-    private readonly caseData: CaseDataService,
+    private readonly builder: ReferralSnapshotBuilder,
     private readonly repo: ReferralsRepository,
   ) {}
 
   /** What the next snapshot would hold (for comparing with the current one). */
-  async preview(m: EntityManager, r: Referral, categories: string[]) {
-    const data = JSON.parse(JSON.stringify(await this.caseData.collect(m, r.caseId, categories))) as Record<
-      string,
-      unknown
-    >;
-    return { categories, data };
+  preview(m: EntityManager, r: Referral, categories: string[]): Promise<SnapshotContent> {
+    return this.builder.build(m, r.caseId, categories);
   }
 
   async next(m: EntityManager, r: Referral, categories: string[], userId: string): Promise<ReferralSnapshot> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AgreementCoverageService } from '../agreements/agreement-coverage.service';
-import { SharingVocabulary } from '../agreements/sharing-vocabulary.service';
-import { CaseFile, CaseLookupService } from '../cases/public';
-import { FieldIssue } from '../common/errors/app-error';
-import { CommonErrors } from '../common/errors/common.errors';
-import { Agency } from '../directory/agency.entity';
-import { ReferralErrors } from './referral.errors';
+import { AgreementCoverageService } from './agreement-coverage.service';
+import { SharingVocabulary } from '../../agreements/sharing-vocabulary';
+import { CaseFile, CaseLookupService } from '../../cases/public';
+import { FieldIssue } from '../../common/errors/app-error';
+import { CommonErrors } from '../../common/errors/common.errors';
+import { Agency } from '../../directory/agency.entity';
+import { ReferralErrors } from '../referral.errors';
+import { checkConsent } from './consent-check';
 import { snapshotCategories } from './snapshot-categories';
 
 export interface SharingInput {
@@ -23,6 +24,9 @@ export interface SharingInput {
 }
 
 /**
+ * referrals/sharing/: the whole rule of what travels. Below the rest of referrals (imports only
+ * its error catalog), above agreements, directory and the cases public face.
+ *
  * The rules that decide whether a referral may be sent and what it carries, checked at creation,
  * at dispatch and on amendment (consent or agreement may have changed in between). Throws the
  * precise refusal; returns the agreement relied on and the categories that travel.
@@ -70,15 +74,13 @@ export class ReferralSharingRules {
     let consentCategories: string[] | null = null;
     if (i.overrideSensitive === null) {
       const consent = i.consentId ? await this.cases.findConsent(m, i.consentId) : null;
-      if (!consent || consent.caseId !== i.caseFile.id || consent.givenAt > i.at)
-        throw ReferralErrors.NO_CONSENT();
-      if (consent.withdrawnAt) throw ReferralErrors.CONSENT_WITHDRAWN();
-      if (!CaseLookupService.inForce(consent, i.at)) throw ReferralErrors.CONSENT_EXPIRED();
-      if (!consent.purposes.includes(i.purpose))
-        throw ReferralErrors.CONSENT_DOES_NOT_COVER_PURPOSE({ purpose: i.purpose });
-      if (!CaseLookupService.covers(consent, i.purpose, i.recipient, i.caseFile.countryCode))
-        throw ReferralErrors.CONSENT_DOES_NOT_COVER_RECIPIENT();
-      consentCategories = consent.dataCategories;
+      consentCategories = checkConsent(consent, {
+        caseId: i.caseFile.id,
+        caseCountry: i.caseFile.countryCode,
+        purpose: i.purpose,
+        recipient: i.recipient,
+        at: i.at,
+      });
     }
     let agreement: { id: string; dataCategories: string[] } | null = null;
     if (i.sender.id !== i.recipient.id) {

@@ -12,10 +12,10 @@ import { OutboxService } from '../queues/outbox.service';
 import { DeliverReferralJob, deliverJobId } from './referral.jobs';
 import { ReferralErrors } from './referral.errors';
 import { Referral } from './referral.entity';
-import { ReferralSharingRules } from './referral-sharing.service';
-import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
+import { ReferralSharingRules } from './sharing/referral-sharing-rules';
+import { ReferralSnapshots } from './referral-snapshots';
 import { contentHash } from './referral-signature';
-import { ReferralTransitions } from './referral-transitions.service';
+import { ReferralTransitions } from './referral-transitions';
 import { senderView } from './referral-views';
 import { ReferralsRepository } from './referrals.repository';
 
@@ -30,7 +30,7 @@ export class ReferralDispatcher {
     private readonly repo: ReferralsRepository,
     private readonly cases: CaseLookupService,
     private readonly sharing: ReferralSharingRules,
-    private readonly snapshots: ReferralSnapshotBuilder,
+    private readonly snapshots: ReferralSnapshots,
     private readonly transitions: ReferralTransitions,
     private readonly outbox: OutboxService,
     private readonly policy: PolicyService,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { coveringAgreement, CoverageRefusal, Party } from './agreement-coverage';
-import { DataSharingAgreement } from './agreement.entity';
-import { AgreementsRepository } from './agreements.repository';
+import { DataSharingAgreement } from '../../agreements/agreement.entity';
+import { AgreementsRepository } from '../../agreements/agreements.repository';
 
-/** What the referrals module asks of agreements: which one covers a referral, or why none does. */
+/** Which agreement covers a referral, or why none does (the agreements between the two parties). */
 @Injectable()
 export class AgreementCoverageService {
   constructor(private readonly repo: AgreementsRepository) {}

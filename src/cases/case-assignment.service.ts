@@ -4,8 +4,7 @@ import { Role } from '../common/role';
 import { AuditService } from '../audit-trail/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { TransactionRunner } from '../database/transaction-runner';
-import { AppUser } from '../directory/app-user.entity';
-import { CaseFile } from './case-file.entity';
+import { CasesRepository } from './cases.repository';
 import { CaseAccess } from './case-access';
 import { CaseErrors } from './case.errors';
 import { CaseReadService } from './case-read.service';
@@ -21,12 +20,13 @@ export class CaseAssignmentService {
     private readonly audit: AuditService,
     private readonly vocab: CaseVocabularies,
     private readonly reads: CaseReadService,
+    private readonly cases: CasesRepository,
   ) {}
 
   assign(actor: Actor, caseId: string, dto: AssignCaseDto) {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'assign', { lock: true, version: dto.version });
-      const u = await m.findOne(AppUser, { where: { id: dto.assignedUserId } });
+      const u = await this.cases.user(m, dto.assignedUserId);
       if (
         !u ||
         !u.active ||
@@ -35,7 +35,7 @@ export class CaseAssignmentService {
       )
         throw CaseErrors.ASSIGNEE_NOT_ELIGIBLE();
       c.assignedUserId = u.id;
-      const saved = await m.save(CaseFile, c);
+      const saved = await this.cases.save(m, c);
       await this.audit.record(m, {
         actor,
         action: 'case.assign',
@@ -73,7 +73,7 @@ export class CaseAssignmentService {
         c.legalBasis = dto.legalBasis;
         fields.push('operational');
       }
-      const saved = await m.save(CaseFile, c);
+      const saved = await this.cases.save(m, c);
       await this.audit.record(m, {
         actor,
         action: 'case.update',

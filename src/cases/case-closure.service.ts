@@ -4,7 +4,6 @@ import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { TransactionRunner } from '../database/transaction-runner';
-import { CaseClosure } from './case-closure.entity';
 import { CaseFile } from './case-file.entity';
 import { REOPEN_PHASE } from './case-phases';
 import { CaseAccess } from './case-access';
@@ -48,17 +47,14 @@ export class CaseClosureService {
         open: true,
         version: dto.version,
       });
-      if (await m.exists(CaseClosure, { where: { caseId, status: 'requested' } }))
-        throw CaseErrors.CLOSURE_PENDING();
-      const closure = await m.save(
-        m.create(CaseClosure, {
-          caseId: c.id,
-          reason: dto.reason,
-          notes: dto.notes ?? null,
-          requestedBy: actor.userId,
-          requestedAt: this.clock.now(),
-        }),
-      );
+      if (await this.cases.hasPendingClosure(m, caseId)) throw CaseErrors.CLOSURE_PENDING();
+      const closure = await this.cases.createClosure(m, {
+        caseId: c.id,
+        reason: dto.reason,
+        notes: dto.notes ?? null,
+        requestedBy: actor.userId,
+        requestedAt: this.clock.now(),
+      });
       await this.audit.record(m, {
         actor,
         action: 'case.closure.request',
@@ -80,14 +76,14 @@ export class CaseClosureService {
         open: true,
         version: dto.version,
       });
-      const closure = await m.findOne(CaseClosure, { where: { caseId, status: 'requested' } });
+      const closure = await this.cases.pendingClosure(m, caseId);
       if (!closure) throw CaseErrors.NO_PENDING_CLOSURE();
       const now = this.clock.now();
       closure.status = dto.decision === 'approve' ? 'approved' : 'rejected';
       closure.decidedBy = actor.userId;
       closure.decidedAt = now;
       closure.decisionComment = dto.comment ?? null;
-      await m.save(closure);
+      await this.cases.saveClosure(m, closure);
       await this.audit.record(m, {
         actor,
         action: `case.closure.${closure.status}`,
@@ -143,7 +139,7 @@ export class CaseClosureService {
       if (dto.until > limit.on || (c.ageOfMajorityOn && dto.until <= c.ageOfMajorityOn))
         throw CaseErrors.EXTENSION_NOT_ALLOWED({ maxAge: limit.maxAge, limit: limit.on });
       c.extendedUntil = dto.until;
-      const saved = await m.save(CaseFile, c);
+      const saved = await this.cases.save(m, c);
       await this.audit.record(m, {
         actor,
         action: 'case.extend',

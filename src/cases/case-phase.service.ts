@@ -5,7 +5,7 @@ import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
-import { CasePhaseChange } from './case-phase-change.entity';
+import { CasesRepository } from './cases.repository';
 import { AUTO_ADVANCE, canMove } from './case-phases';
 import { CaseAccess } from './case-access';
 import { CaseErrors } from './case.errors';
@@ -21,6 +21,7 @@ export class CasePhaseService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly reads: CaseReadService,
+    private readonly cases: CasesRepository,
   ) {}
 
   move(actor: Actor, caseId: string, dto: MovePhaseDto) {
@@ -53,8 +54,8 @@ export class CasePhaseService {
   async record(m: EntityManager, actor: Actor, c: CaseFile, to: string, reason: string): Promise<CaseFile> {
     const from = c.phase;
     c.phase = to;
-    const saved = await m.save(CaseFile, c);
-    await m.insert(CasePhaseChange, {
+    const saved = await this.cases.save(m, c);
+    await this.cases.recordPhase(m, {
       caseId: c.id,
       fromPhase: from,
       toPhase: to,
@@ -76,10 +77,7 @@ export class CasePhaseService {
   history(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords');
-      const items = await m.find(CasePhaseChange, {
-        where: { caseId },
-        order: { changedAt: 'ASC', recordedAt: 'ASC' },
-      });
+      const items = await this.cases.phaseHistory(m, caseId);
       await this.audit.record(m, {
         actor,
         action: 'case.phaseHistory.read',

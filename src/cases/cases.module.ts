@@ -18,6 +18,7 @@ import { CaseRegistrationService } from './intake/case-registration.service';
 import { ChildMatchesRepository } from './intake/child-matches.repository';
 import { ChildMatchingService } from './intake/child-matching.service';
 import { ChildrenController } from './intake/children.controller';
+import { RegistrationRepository } from './intake/registration.repository';
 import { AssessmentRepository } from './records/assessment.repository';
 import { BidRepository } from './records/bid.repository';
 import { CaseAssessmentService } from './records/case-assessment.service';
@@ -61,6 +62,7 @@ import { PlanRepository } from './records/plan.repository';
     CaseClosureService,
     CaseAccessLogService,
     // intake
+    RegistrationRepository,
     ChildMatchesRepository,
     ChildMatchingService,
     CaseRegistrationService,

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
+import { AppUser } from '../directory/app-user.entity';
+import { CaseClosure } from './case-closure.entity';
 import { CaseFile } from './case-file.entity';
+import { CasePhaseChange } from './case-phase-change.entity';
 import type { ChildData } from './child-data';
 import { Child } from './child.entity';
 import { childRecordOf } from './child-record';
@@ -31,15 +34,35 @@ export const CASE_COLUMNS = {
 /** Queries on cases; services stay free of SQL. */
 @Injectable()
 export class CasesRepository {
-  /** Next number for the country and year; one upsert, so concurrent registrations never collide. */
-  async nextCaseNumber(m: EntityManager, country: string, year: number): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO case_number_counter (country_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (country_code, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
-       RETURNING last_value`,
-      [country, year],
-    );
-    return `${country}-${year}-${String(row.last_value).padStart(6, '0')}`;
+  /** A user (an assignee to check). */
+  user(m: EntityManager, id: string): Promise<AppUser | null> {
+    return m.findOne(AppUser, { where: { id } });
+  }
+
+  /** One row of the case's phase history. */
+  async recordPhase(m: EntityManager, change: Partial<CasePhaseChange>): Promise<void> {
+    await m.insert(CasePhaseChange, change);
+  }
+
+  phaseHistory(m: EntityManager, caseId: string): Promise<CasePhaseChange[]> {
+    return m.find(CasePhaseChange, { where: { caseId }, order: { changedAt: 'ASC', recordedAt: 'ASC' } });
+  }
+
+  /** The closure request waiting for the supervisor, if any. */
+  pendingClosure(m: EntityManager, caseId: string): Promise<CaseClosure | null> {
+    return m.findOne(CaseClosure, { where: { caseId, status: 'requested' } });
+  }
+
+  hasPendingClosure(m: EntityManager, caseId: string): Promise<boolean> {
+    return m.exists(CaseClosure, { where: { caseId, status: 'requested' } });
+  }
+
+  createClosure(m: EntityManager, closure: Partial<CaseClosure>): Promise<CaseClosure> {
+    return m.save(m.create(CaseClosure, closure));
+  }
+
+  saveClosure(m: EntityManager, closure: CaseClosure): Promise<CaseClosure> {
+    return m.save(closure);
   }
 
   /** Saves the case file. */

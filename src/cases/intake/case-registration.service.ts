@@ -9,22 +9,15 @@ import { DomainEvents } from '../../common/domain-events';
 import type { FieldIssue } from '../../common/errors/app-error';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { Agency } from '../../directory/agency.entity';
-import { AppUser } from '../../directory/app-user.entity';
-import { CaseFile } from '../case-file.entity';
-import { CasePhaseChange } from '../case-phase-change.entity';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
 import { CaseVocabularies } from '../case-vocabularies';
 import { CaseViewService } from '../case-view.service';
 import { CasesRepository } from '../cases.repository';
 import type { ChildData } from '../child-data';
-import { Child } from '../child.entity';
 import { ChildMatchingService, MatchCandidate } from './child-matching.service';
-import { LinkedChildRecord } from '../linked-child-record.entity';
-import { DuplicateDecision } from './duplicate-decision.entity';
 import { RegisterCaseDto } from './register-case.dto';
-import { ReceptionEvent } from '../reception-event.entity';
+import { RegistrationRepository } from './registration.repository';
 import { searchName } from './search-name';
 
 export type RegistrationResult =
@@ -51,10 +44,11 @@ export class CaseRegistrationService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly vocab: CaseVocabularies,
-    private readonly cases: CasesRepository,
     private readonly matching: ChildMatchingService,
     private readonly due: CaseDueDates,
     private readonly views: CaseViewService,
+    private readonly cases: CasesRepository,
+    private readonly registrations: RegistrationRepository,
   ) {}
 
   async register(actor: Actor, dto: RegisterCaseDto): Promise<RegistrationResult> {
@@ -88,9 +82,10 @@ export class CaseRegistrationService {
           return { kind: 'duplicates', candidates: await this.matching.present(m, actor, found) };
         const reviewed = new Set(check?.reviewedCandidateIds ?? []);
         if (found.some((r) => !reviewed.has(r.child_id))) throw CaseErrors.UNREVIEWED_CANDIDATES();
-        const child = await m.save(
-          m.create(Child, { ...data, searchName: searchName(data.firstNames, data.lastNames) }),
-        );
+        const child = await this.registrations.createChild(m, {
+          ...data,
+          searchName: searchName(data.firstNames, data.lastNames),
+        });
         childId = child.id;
       }
 
@@ -98,42 +93,37 @@ export class CaseRegistrationService {
       const country = actor.countryCode;
       const risk = dto.riskLevel;
       const assessmentDue = this.due.initialAssessment(country, risk, now);
-      const c = await m.save(
-        m.create(CaseFile, {
-          caseNumber: await this.cases.nextCaseNumber(m, country, year),
-          countryCode: country,
-          agencyId: actor.agencyId,
-          assignedUserId:
-            actor.role === Role.Supervisor ? (dto.assignedUserId ?? actor.userId) : actor.userId,
-          childId,
-          phase: 'registration',
-          status: 'open',
-          riskLevel: risk,
-          returnedAt: new Date(dto.reception.receivedAt),
-          openedAt: now,
-          legalBasis: dto.legalBasis,
-          protectionConcerns: dto.protectionConcerns,
-          immediateNeeds: dto.immediateNeeds ?? [],
-          assessmentDueAt: assessmentDue.at,
-          assessmentDueExplain: assessmentDue.explain,
-          ageOfMajorityOn: this.due.ageOfMajorityOn(country, data.dateOfBirth),
-        }),
-      );
+      const c = await this.registrations.createCase(m, {
+        caseNumber: await this.registrations.nextCaseNumber(m, country, year),
+        countryCode: country,
+        agencyId: actor.agencyId,
+        assignedUserId: actor.role === Role.Supervisor ? (dto.assignedUserId ?? actor.userId) : actor.userId,
+        childId,
+        phase: 'registration',
+        status: 'open',
+        riskLevel: risk,
+        returnedAt: new Date(dto.reception.receivedAt),
+        openedAt: now,
+        legalBasis: dto.legalBasis,
+        protectionConcerns: dto.protectionConcerns,
+        immediateNeeds: dto.immediateNeeds ?? [],
+        assessmentDueAt: assessmentDue.at,
+        assessmentDueExplain: assessmentDue.explain,
+        ageOfMajorityOn: this.due.ageOfMajorityOn(country, data.dateOfBirth),
+      });
       // A linked case keeps what it recorded itself; the child row stays the first case's record.
-      if (check?.decision === 'link') await m.insert(LinkedChildRecord, { caseId: c.id, ...data });
-      const reception = await m.save(
-        m.create(ReceptionEvent, {
-          childId,
-          caseId: c.id,
-          receivedAt: new Date(dto.reception.receivedAt),
-          receptionCenterId: dto.reception.receptionCenterId,
-          returnedFrom: dto.reception.returnedFrom,
-          meansOfReturn: dto.reception.meansOfReturn,
-          accompaniment: dto.reception.accompaniment,
-          recordedBy: actor.userId,
-        }),
-      );
-      await m.insert(CasePhaseChange, {
+      if (check?.decision === 'link') await this.registrations.linkChildRecord(m, c.id, data);
+      const reception = await this.registrations.createReception(m, {
+        childId,
+        caseId: c.id,
+        receivedAt: new Date(dto.reception.receivedAt),
+        receptionCenterId: dto.reception.receptionCenterId,
+        returnedFrom: dto.reception.returnedFrom,
+        meansOfReturn: dto.reception.meansOfReturn,
+        accompaniment: dto.reception.accompaniment,
+        recordedBy: actor.userId,
+      });
+      await this.cases.recordPhase(m, {
         caseId: c.id,
         fromPhase: null,
         toPhase: 'registration',
@@ -142,7 +132,7 @@ export class CaseRegistrationService {
         changedAt: now,
       });
       const decision = check?.decision ?? 'no_candidates';
-      await m.insert(DuplicateDecision, {
+      await this.registrations.recordDuplicateDecision(m, {
         caseId: c.id,
         decision,
         childId,
@@ -238,7 +228,7 @@ export class CaseRegistrationService {
           'The date cannot be in the future.',
         ),
       );
-    const center = await m.findOne(Agency, { where: { id: dto.reception.receptionCenterId } });
+    const center = await this.registrations.agency(m, dto.reception.receptionCenterId);
     if (!center || center.countryCode !== actor.countryCode)
       issues.push(
         issue(
@@ -268,7 +258,7 @@ export class CaseRegistrationService {
         ),
       );
     if (dto.assignedUserId) {
-      const u = await m.findOne(AppUser, { where: { id: dto.assignedUserId } });
+      const u = await this.cases.user(m, dto.assignedUserId);
       if (actor.role !== Role.Supervisor)
         issues.push(
           issue(

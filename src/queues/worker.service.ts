@@ -6,7 +6,7 @@ import type { Env } from '../config/env';
 import { declaredJobs, QueueName } from './job-catalog';
 import { ON_JOB } from './on-job.decorator';
 import { redisConnection } from './redis';
-import { declaredSchedules } from './schedule-catalog';
+import { declaredSchedules, installSchedule } from './schedule-catalog';
 import { QueueService } from './queue.service';
 
 type Handler = (payload: any, job: Job) => Promise<unknown>;
@@ -84,15 +84,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       });
       this.workers.push(worker);
     }
-    for (const s of declaredSchedules()) {
-      await this.queues
-        .queue(s.job.queue)
-        .upsertJobScheduler(
-          s.id,
-          { every: s.everyMs(this.env) },
-          { name: s.job.name, data: s.payload ?? {}, opts: s.job.defaults },
-        );
-    }
+    for (const s of declaredSchedules()) await installSchedule(this.queues.queue(s.job.queue), s, this.env);
     this.logger.log(`worker ready: ${handlers.size} job types, ${declaredSchedules().length} schedules`);
   }
 

@@ -20,6 +20,7 @@ const PLATFORM = [
   'authz',
   'audit',
   'audit-trail',
+  'idempotency',
 ];
 
 /** Edges allowed to close a cycle while a known one is being removed (none left). */

@@ -1,10 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from './actor';
 
 export interface RequestContext {
   requestId: string;
   actor?: Actor;
   ip?: string;
+  /** Run inside each TransactionRunner transaction of the request, before it commits (idempotency). */
+  inWriteTransaction?: (manager: EntityManager) => Promise<void>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

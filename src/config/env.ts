@@ -31,6 +31,8 @@ export interface Env {
   loginRateLimitWindowSeconds: number;
   /** How long an activation token stays valid. */
   activationTtlHours: number;
+  /** How long an Idempotency-Key and its stored answer are kept. */
+  idempotencyTtlHours: number;
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
   referralDelivery: ReferralDeliveryEnv;
@@ -158,6 +160,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     loginRateLimitPerIp: int('LOGIN_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
     loginRateLimitWindowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     activationTtlHours: int('ACTIVATION_TTL_HOURS', 72, 1, 720),
+    idempotencyTtlHours: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 720),
     clockFixedAt,
     referralDelivery: referralDelivery(int),
   };

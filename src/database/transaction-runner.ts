@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { requestContext } from '../common/request-context';
 import { withAfterTransaction } from './after-transaction';
 
 /**
@@ -13,7 +14,15 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withAfterTransaction(() => this.dataSource.transaction('READ COMMITTED', work));
+    const hook = requestContext.get()?.inWriteTransaction;
+    const unit = hook
+      ? async (m: EntityManager) => {
+          const result = await work(m);
+          await hook(m);
+          return result;
+        }
+      : work;
+    return withAfterTransaction(() => this.dataSource.transaction('READ COMMITTED', unit));
   }
 
   get manager(): EntityManager {

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -84,5 +84,31 @@ function setupDocs(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}
+
+/** Public POSTs (sign-in, partner callbacks) have no user to scope a key to; see IdempotencyInterceptor. */
+const NO_IDEMPOTENCY = ['/api/v1/auth/', '/api/v1/referrals/inbound/'];
+
+function documentIdempotencyKey(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!item.post || NO_IDEMPOTENCY.some((p) => path.startsWith(p))) continue;
+    item.post.parameters = [
+      ...(item.post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Retry safely: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 h; with another request, 422.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+          example: '5f0c7a52-3b0e-4f5e-9d61-0c1f2a7b8e91',
+        },
+      },
+    ];
+  }
 }

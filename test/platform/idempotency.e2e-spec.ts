@@ -196,4 +196,12 @@ describe('Idempotency-Key on client writes', () => {
     expect(await t.app.get(IdempotencyStore).purgeExpired()).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM idempotency_key WHERE key = 'reg-1'`)).toBe(0);
   });
+  it('is in the API documentation of signed-in POSTs, not of sign-in', async () => {
+    const doc = (await t.request('GET', '/docs/json')).body;
+    const header = (path: string) =>
+      (doc.paths[path].post.parameters ?? []).find((p: any) => p.name === 'Idempotency-Key');
+    expect(header('/api/v1/cases')).toMatchObject({ in: 'header', required: false });
+    expect(header('/api/v1/referrals')).toBeDefined();
+    expect(header('/api/v1/auth/login')).toBeUndefined();
+  });
 });

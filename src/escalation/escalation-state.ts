@@ -7,7 +7,7 @@ export const MAX_ESCALATION_LEVEL = 3;
  * How far an overdue item has escalated: the columns every table an overdue source scans carries
  * (follow_up, referral), embedded with `@Column(() => EscalationState, { prefix: false })` so the
  * database columns keep their names, `overdue_since` and `escalation_level`. Maintained by the
- * overdue scan only (`markEscalatedIn`), which never lowers either.
+ * overdue scan only (`TableOverdueSource.markEscalated`), which never lowers either.
  */
 export class EscalationState {
   /** Set by the overdue scan when the first escalation level fires (due date + grace). */

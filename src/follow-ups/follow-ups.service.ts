@@ -13,7 +13,7 @@ import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 import { CompleteFollowUpDto, CreateFollowUpDto, DueListQuery, MissedFollowUpDto } from './follow-up.dto';
 import { FOLLOW_UP_FIELDS } from './follow-up.fields';
-import { FollowUpScheduler } from './follow-up-scheduler.service';
+import { FollowUpScheduler } from './follow-up-scheduler';
 import { FollowUpErrors } from './follow-ups.errors';
 import { FollowUpRecord, FollowUpsRepository } from './follow-ups.repository';
 

@@ -7,7 +7,7 @@ import { OverdueSourceRegistry } from './overdue-source.registry';
 /** What a source's scan reads: its table, joined to the item's case as `c`. */
 export interface OverdueScan {
   /** The table of the items; it embeds EscalationState (`overdue_since`, `escalation_level`). */
-  table: 'follow_up' | 'referral';
+  table: string;
   /** The table's alias in the SQL below. */
   alias: string;
   /** The column of the due date, the first part of the scan's keyset. */

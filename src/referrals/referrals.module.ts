@@ -21,7 +21,7 @@ import { ReferralResponseService } from './referral-response.service';
 import { ReferralSharingRules } from './referral-sharing.service';
 import { ReferralSnapshotBuilder } from './referral-snapshot.builder';
 import { ReferralTransitions } from './referral-transitions.service';
-import { ReferralWithdrawalListener } from './referral-withdrawal.listener';
+import { ReferralWithdrawalSubscriber } from './referral-withdrawal.subscriber';
 import { ReferralWithdrawalProcessor } from './referral-withdrawal.processor';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsRepository } from './referrals.repository';
@@ -48,7 +48,7 @@ import { ReferralsRepository } from './referrals.repository';
     ReferralHttpSender,
     ReferralDeliveryProcessor,
     ReferralConsentRevocation,
-    ReferralWithdrawalListener,
+    ReferralWithdrawalSubscriber,
     ReferralConsentExpirySweep,
     ReferralWithdrawalProcessor,
     ReferralInboundService,

@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isUUID } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
 import { AppError, FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
@@ -57,30 +56,10 @@ export function isPoolTimeout(err: unknown): boolean {
   return err instanceof Error && POOL_TIMEOUT.test(err.message);
 }
 
-/**
- * Nest's ParseUUIDPipe says only "uuid is expected": name the path parameters that are not UUIDs,
- * as the validation pipe would.
- */
-function badUuidParams(err: HttpException, params: unknown): AppError | undefined {
-  if (err.getStatus() !== 400 || !/^Validation failed \(uuid.* is expected\)/.test(err.message))
-    return undefined;
-  const bad = Object.entries((params ?? {}) as Record<string, unknown>).filter(([, v]) => !isUUID(String(v)));
-  const fields = bad.length ? bad.map(([k]) => k) : ['id'];
-  return CommonErrors.VALIDATION_FAILED(
-    {},
-    fields.map((field) => ({ field, code: 'isUUID' })),
-  );
-}
-
 /** Turns anything thrown into an AppError; unknown errors become INTERNAL (and are logged). */
-export function toAppError(
-  err: unknown,
-  req: { method?: string; url?: string; id?: string; params?: unknown },
-): AppError {
+export function toAppError(err: unknown, req: { method?: string; url?: string; id?: string }): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HttpException) {
-    const uuid = badUuidParams(err, req.params);
-    if (uuid) return uuid;
     const status = err.getStatus();
     if (status === 404 && /^Cannot /.test(err.message)) {
       return CommonErrors.ROUTE_NOT_FOUND({ method: req.method, path: (req.url ?? '').split('?')[0] });

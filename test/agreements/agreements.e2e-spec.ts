@@ -156,9 +156,7 @@ describe('data-sharing agreements (administrators, scoped to their country)', ()
         Role.Administrator,
         await makeAgency(t.dataSource, { countryCode: 'SV' }),
       );
-      const { caseFile } = await makeCase(t.dataSource, hnSender, {
-        caseFile: { assignedUserId: hnCaseworker.userId },
-      });
+      const caseFile = await makeCase(t.dataSource, hnSender, { assignedUserId: hnCaseworker.userId });
       const consent = await makeConsent(t.dataSource, caseFile, {
         purposes: ['health_care'],
         recipientAgencyIds: [mxRecipient.id],

@@ -1,3 +1,4 @@
+import { AuditEnv, loadAuditEnv } from './audit-env';
 /**
  * The process environment, validated once at boot. Both entry points (API and worker) refuse to
  * start with a message that names every bad setting, instead of failing later on first use.
@@ -34,6 +35,7 @@ export interface Env {
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
   referralDelivery: ReferralDeliveryEnv;
+  audit: AuditEnv;
 }
 
 export interface ReferralDeliveryEnv {
@@ -160,6 +162,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     activationTtlHours: int('ACTIVATION_TTL_HOURS', 72, 1, 720),
     clockFixedAt,
     referralDelivery: referralDelivery(int),
+    audit: loadAuditEnv(raw, int, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return env;

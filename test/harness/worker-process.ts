@@ -26,7 +26,7 @@ export async function startWorker(
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 20000);
+    const t = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60000);
     const check = () => {
       if (readyPattern.test(out)) {
         clearTimeout(t);

@@ -12,5 +12,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['bench/**/*.ts', 'src/**/*-cli.ts', 'src/seed/**/*.ts', 'src/demo.ts', 'src/database/migrate.ts', 'src/audit/audit-verify.ts'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**/*.ts', 'src/**/*-cli.ts', 'src/seed/**/*.ts', 'src/demo.ts', 'src/database/migrate.ts', 'src/audit/audit-verify.ts', 'src/audit/audit-keygen.ts'], rules: { 'no-console': 'off' } },
 );

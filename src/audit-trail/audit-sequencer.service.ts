@@ -65,6 +65,7 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
       const client = new Client({
         connectionString: this.env.databaseUrl,
         application_name: 'enlace-audit-sequencer',
+        connectionTimeoutMillis: 10_000,
       });
       this.client = client;
       client.on('error', () => undefined); // a lost session surfaces on the next query

@@ -32,6 +32,7 @@ export default tseslint.config(
       'src/demo.ts',
       'src/database/migrate.ts',
       'src/audit/audit-verify.ts',
+      'src/audit/audit-keygen.ts',
     ],
     rules: { 'no-console': 'off' },
   },

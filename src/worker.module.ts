@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuditSequencer } from './audit-trail/audit-sequencer.service';
 import { FEATURE_MODULES } from './feature-modules';
 import { PlatformModule } from './platform.module';
 import { OutboxRelay } from './queues/outbox-relay.service';
@@ -8,6 +9,6 @@ import { WorkerService } from './queues/worker.service';
 /** The worker process: the same modules, plus the queue consumers, schedulers and outbox relay. */
 @Module({
   imports: [PlatformModule, DiscoveryModule, ...FEATURE_MODULES],
-  providers: [WorkerService, OutboxRelay],
+  providers: [WorkerService, OutboxRelay, AuditSequencer],
 })
 export class WorkerModule {}

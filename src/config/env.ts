@@ -1,3 +1,4 @@
+import { AuditEnv, loadAuditEnv } from './audit-env';
 /**
  * The process environment, validated once at boot. Both entry points (API and worker) refuse to
  * start with a message that names every bad setting, instead of failing later on first use.
@@ -36,6 +37,7 @@ export interface Env {
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
   referralDelivery: ReferralDeliveryEnv;
+  audit: AuditEnv;
 }
 
 export interface ReferralDeliveryEnv {
@@ -163,6 +165,7 @@ export function loadEnv(raw: Raw = process.env): Env {
     idempotencyTtlHours: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 720),
     clockFixedAt,
     referralDelivery: referralDelivery(int),
+    audit: loadAuditEnv(raw, int, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return env;

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { AuditSealStatus } from '../audit-trail/audit-seal-status';
 import { Public } from '../auth/public.decorator';
 import { QueueService } from '../queues/queue.service';
 
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
+    private readonly auditSeal: AuditSealStatus,
   ) {}
 
   @Get('live')
@@ -42,6 +44,8 @@ export class HealthController {
     ]);
     const ok = database.status === 'up' && redis.status === 'up';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+    // Detail only: a sequencer behind does not make this process unready.
+    const auditSeal = await withTimeout(this.auditSeal.read(), 2000).catch(() => undefined);
+    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis }, auditSeal };
   }
 }

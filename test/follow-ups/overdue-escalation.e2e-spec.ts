@@ -311,7 +311,7 @@ describe('notification inbox', () => {
     });
     expect(stranger.status).toBe(403);
     const [denied] = await t.dataSource.query(
-      `SELECT action, outcome FROM audit_entry WHERE actor_user_id = $1 ORDER BY seq DESC LIMIT 1`,
+      `SELECT action, outcome FROM audit_entry WHERE actor_user_id = $1 ORDER BY id DESC LIMIT 1`,
       [other.userId],
     );
     expect(denied).toEqual({ action: 'notification.update', outcome: 'denied' });

@@ -122,7 +122,7 @@ describe('monitoring CSV exports', () => {
     }
     const audit = await t.dataSource.query(
       `SELECT actor_user_id, outcome, fields FROM audit_entry
-        WHERE subject_type = 'MonitoringExport' AND subject_id = $1 ORDER BY seq`,
+        WHERE subject_type = 'MonitoringExport' AND subject_id = $1 ORDER BY id`,
       [id],
     );
     expect(audit.map((a: any) => [a.actor_user_id === lead.userId, a.outcome])).toEqual([

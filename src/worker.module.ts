@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FEATURE_MODULES } from './feature-modules';
 import { PlatformModule } from './platform.module';
-import { OutboxRelay } from './queues/outbox-relay.service';
+import { OutboxRelay } from './queues/outbox-relay';
 import { WorkerService } from './queues/worker.service';
 
 /** The worker process: the same modules, plus the queue consumers, schedulers and outbox relay. */

@@ -26,7 +26,11 @@ export async function startWorker(
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 20000);
+    // A loaded 2-core machine takes well over 20 s to load the worker's modules.
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`worker did not start:\n${out}`));
+    }, 45000);
     const check = () => {
       if (readyPattern.test(out)) {
         clearTimeout(t);

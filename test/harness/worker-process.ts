@@ -16,6 +16,7 @@ export interface WorkerProcess {
 export async function startWorker(
   env: Record<string, string>,
   readyPattern = /worker ready/,
+  startTimeoutMs = 45000,
 ): Promise<WorkerProcess> {
   const proc = spawn(process.execPath, [WORKER], {
     env: { ...process.env, ...env, LOG_LEVEL: env.LOG_LEVEL === 'warn' ? 'info' : (env.LOG_LEVEL ?? 'info') },
@@ -30,7 +31,7 @@ export async function startWorker(
     const t = setTimeout(() => {
       proc.kill('SIGKILL');
       reject(new Error(`worker did not start:\n${out}`));
-    }, 45000);
+    }, startTimeoutMs);
     const check = () => {
       if (readyPattern.test(out)) {
         clearTimeout(t);

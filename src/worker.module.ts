@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AuditSequencer } from './audit-trail/audit-sequencer.service';
 import { FEATURE_MODULES } from './feature-modules';
 import { PlatformModule } from './platform.module';
-import { OutboxRelay } from './queues/outbox-relay.service';
+import { OutboxRelay } from './queues/outbox-relay';
 import { WorkerService } from './queues/worker.service';
 
 /** The worker process: the same modules, plus the queue consumers, schedulers and outbox relay. */

@@ -49,12 +49,11 @@ export class CaseReadService {
   /** Builds the caller's view of a case and records the read (used after writes too). */
   async viewAndAudit(m: EntityManager, actor: Actor, c: CaseFile, action: string) {
     const now = this.clock.now();
-    const [child, reception, interviewCount, others] = await Promise.all([
-      this.cases.childRecord(m, c),
-      this.cases.latestReception(m, c.id),
-      this.cases.interviewCount(m, c.childId),
-      this.cases.childCases(m, c.childId),
-    ]);
+    // One transaction is one connection: its queries run one after the other (pg refuses overlap).
+    const child = await this.cases.childRecord(m, c);
+    const reception = await this.cases.latestReception(m, c.id);
+    const interviewCount = await this.cases.interviewCount(m, c.childId);
+    const others = await this.cases.childCases(m, c.childId);
     const { view, classes } = this.views.forActor(actor, c, child, now, { reception, interviewCount });
     await this.audit.record(m, {
       actor,

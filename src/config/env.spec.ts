@@ -57,6 +57,25 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...valid, DB_POOL_WAIT_MS: '0' })).toThrow(/DB_POOL_WAIT_MS/);
   });
 
+  it('takes Redis Cluster seed nodes and requires a hash-tagged queue prefix there', () => {
+    expect(loadEnv(valid)).toMatchObject({ redisCluster: false, queuePrefix: 'enlace' });
+    const seeds = 'redis://10.0.0.1:7000,redis://10.0.0.2:7000';
+    expect(loadEnv({ ...valid, REDIS_CLUSTER: 'true', REDIS_URL: seeds })).toMatchObject({
+      redisCluster: true,
+      redisUrl: seeds,
+      queuePrefix: '{enlace}',
+    });
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'enlace' })).toThrow(
+      /QUEUE_PREFIX must contain a hash tag/,
+    );
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER must be true or false/);
+    // A list is a cluster's seeds only: one server takes one URL.
+    expect(() => loadEnv({ ...valid, REDIS_URL: seeds })).toThrow(/REDIS_URL/);
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'true', REDIS_URL: `${seeds},http://x` })).toThrow(
+      /REDIS_URL must use redis: or rediss:/,
+    );
+  });
+
   it('names every missing or bad setting at once', () => {
     try {
       loadEnv({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_SECRET: 'short' });

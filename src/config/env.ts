@@ -13,6 +13,8 @@ export interface Env {
   /** How long a query waits for a free pooled connection before failing (then 503). */
   dbPoolWaitMs: number;
   redisUrl: string;
+  /** REDIS_CLUSTER=true: REDIS_URL lists seed nodes (comma-separated) of a Redis Cluster. */
+  redisCluster: boolean;
   queuePrefix: string;
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
@@ -122,6 +124,27 @@ export function loadEnv(raw: Raw = process.env): Env {
     return v;
   };
 
+  const urls = (name: string, protocols: string[]): string => {
+    const v = str(name);
+    for (const one of v ? v.split(',') : []) {
+      try {
+        const u = new URL(one.trim());
+        if (!protocols.includes(u.protocol))
+          problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+      } catch {
+        problems.push(`${name} is not a comma-separated list of valid URLs`);
+      }
+    }
+    return v;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = raw[name]?.trim();
+    if (!v) return fallback;
+    if (v === 'true' || v === 'false') return v === 'true';
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+
   const nodeEnv = str('NODE_ENV', 'development');
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
@@ -139,6 +162,18 @@ export function loadEnv(raw: Raw = process.env): Env {
   if (trustProxy === undefined)
     problems.push('TRUST_PROXY must be true, false, or addresses/CIDRs/loopback, comma-separated');
 
+  // Redis Cluster: every key of one queue must hash to one slot (BullMQ's scripts touch several),
+  // so the prefix needs a hash tag such as {enlace}.
+  const redisCluster = bool('REDIS_CLUSTER', false);
+  const redisUrl = redisCluster
+    ? urls('REDIS_URL', ['redis:', 'rediss:'])
+    : url('REDIS_URL', ['redis:', 'rediss:']);
+  const queuePrefix = str('QUEUE_PREFIX', redisCluster ? '{enlace}' : 'enlace');
+  if (redisCluster && !/\{[^{}]+\}/.test(queuePrefix))
+    problems.push(
+      `QUEUE_PREFIX must contain a hash tag such as {enlace} when REDIS_CLUSTER=true (got "${queuePrefix}")`,
+    );
+
   const env: Env = {
     nodeEnv: nodeEnv as Env['nodeEnv'],
     port: int('PORT', 3000, 1, 65535),
@@ -146,8 +181,9 @@ export function loadEnv(raw: Raw = process.env): Env {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     auditPoolSize: int('AUDIT_POOL_SIZE', 2, 1, 50),
     dbPoolWaitMs: int('DB_POOL_WAIT_MS', 10000, 100, 600000),
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
-    queuePrefix: str('QUEUE_PREFIX', 'enlace'),
+    redisUrl,
+    redisCluster,
+    queuePrefix,
     jwtSecret,
     jwtAccessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
     refreshTtlSeconds: int('REFRESH_TTL_SECONDS', 1209600, 300, 7776000),

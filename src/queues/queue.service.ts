@@ -1,19 +1,18 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
 import { JobDef, QueueName } from './job-catalog';
-import { redisConnection } from './redis';
+import { redisConnection, RedisConnection } from './redis';
 
 /** Producer side of the queues, available in both processes. */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
-  private readonly connection: Redis;
+  private readonly connection: RedisConnection;
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(@Inject(ENV) private readonly env: Env) {
-    this.connection = redisConnection(env.redisUrl, 'producer');
+    this.connection = redisConnection(env, 'producer');
   }
 
   queue(name: QueueName): Queue {

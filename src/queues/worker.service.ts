@@ -65,7 +65,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           return handler(job.data, job);
         },
         {
-          connection: redisConnection(this.env.redisUrl, 'worker'),
+          connection: redisConnection(this.env, 'worker'),
           prefix: this.env.queuePrefix,
           concurrency: this.env.workerConcurrency,
           // Stalled jobs (their worker died) are checked as often as a lock lasts.

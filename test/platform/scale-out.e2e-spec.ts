@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { verifyChain } from '../../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../../src/audit/audit.repository';
+import { SEQUENCER_LOCK } from '../../src/audit-trail/audit-sequencer';
 import { makeConsent } from '../factories/cases.factory';
 import { registrationBody } from '../factories/case.factory';
 import { makeAgreement } from '../factories/referrals.factory';
@@ -63,7 +64,24 @@ async function startApi(env: Record<string, string>): Promise<{ proc: ChildProce
  * chain through the verifier only. With the sequencer (audit branch), add here the assertion that
  * exactly one sequencer sealed every entry of this run.
  */
-async function assertChainSealedByOneSequencer(ds: DataSource): Promise<number> {
+/**
+ * Waits for the sequencer to seal everything, then checks that one worker led it all along (one
+ * session holds the sequencer's lock, one worker logged taking the lead) and that the chain
+ * verifies. Returns the number of entries checked.
+ */
+async function assertChainSealedByOneSequencer(ds: DataSource, workers: WorkerProcess[]): Promise<number> {
+  await eventually(
+    async () => Number((await ds.query('SELECT count(*)::int AS n FROM audit_entry WHERE seq IS NULL'))[0].n),
+    (n) => n === 0,
+    30000,
+  );
+  const holders = await ds.query(
+    `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.datname = current_database()`,
+    [SEQUENCER_LOCK],
+  );
+  expect(holders).toHaveLength(1);
+  expect(workers.filter((w) => w.output().includes('leading the audit sequencer'))).toHaveLength(1);
   const verdict = await verifyChain((after, n) => readChainBatch(ds, after, n));
   expect(verdict).toMatchObject({ ok: true });
   return verdict.checked;
@@ -242,12 +260,14 @@ describe('two API processes and two workers on one database', () => {
       'referral.dispatch': REFERRALS,
     });
 
-    // The whole chain verifies from entry 1 with no gap, and holds every entry written.
+    // One sequencer sealed it all: the whole chain verifies from entry 1 with no gap, and holds
+    // every entry written.
+    const checked = await assertChainSealedByOneSequencer(t.dataSource, workers);
     const [after] = await t.dataSource.query(
       `SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_entry`,
     );
     expect(after.n).toBeGreaterThanOrEqual(before.n + REGISTRATIONS + READS + 2 * REFERRALS);
     expect(after.max).toBe(after.n);
-    expect(await assertChainSealedByOneSequencer(t.dataSource)).toBe(after.n);
+    expect(checked).toBe(after.n);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FEATURE_MODULES } from './feature-modules';
+import { WorkerHealthServer } from './observability/worker-health.server';
 import { PlatformModule } from './platform.module';
 import { OutboxRelay } from './queues/outbox-relay.service';
 import { WorkerService } from './queues/worker.service';
@@ -8,6 +9,6 @@ import { WorkerService } from './queues/worker.service';
 /** The worker process: the same modules, plus the queue consumers, schedulers and outbox relay. */
 @Module({
   imports: [PlatformModule, DiscoveryModule, ...FEATURE_MODULES],
-  providers: [WorkerService, OutboxRelay],
+  providers: [WorkerService, OutboxRelay, WorkerHealthServer],
 })
 export class WorkerModule {}

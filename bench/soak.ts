@@ -19,8 +19,8 @@ import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } fro
  *
  *   BENCH_SOAK_SECONDS   duration (600)
  *   BENCH_SOAK_INTERVAL  seconds per printed line (60)
- *   BENCH_SOAK_RPS       requests per second (20)
- *   BENCH_SOAK_MAX_INFLIGHT  requests in flight at most; ticks beyond it are counted as skipped (64)
+ *   BENCH_SOAK_RPS       requests per second (10)
+ *   BENCH_SOAK_MAX_INFLIGHT  requests in flight at most; ticks beyond it are counted as skipped (32)
  *   BENCH_LOG_LEVEL      the API's log level (info, as in production; the output is discarded)
  */
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'xe', 'yu', 'za', 'be', 'do', 'fi', 'gu'];
@@ -77,8 +77,8 @@ const newInterval = (): Interval => ({ latencies: [], ok: 0, failed: new Map(), 
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
   const every = Number(process.env.BENCH_SOAK_INTERVAL ?? 60);
-  const rps = Number(process.env.BENCH_SOAK_RPS ?? 20);
-  const maxInflight = Number(process.env.BENCH_SOAK_MAX_INFLIGHT ?? 64);
+  const rps = Number(process.env.BENCH_SOAK_RPS ?? 10);
+  const maxInflight = Number(process.env.BENCH_SOAK_MAX_INFLIGHT ?? 32);
   const secret = randomBytes(32).toString('hex');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

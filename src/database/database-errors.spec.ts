@@ -1,4 +1,8 @@
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { databaseFailure, retryTransient } from './database-errors';
 
 const pgError = (code: string, message = 'rejected') =>
@@ -20,6 +24,8 @@ describe('databaseFailure', () => {
       new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
     ],
     ['the pool wait timeout', new Error('timeout exceeded when trying to connect')],
+    ["a transaction's runner released when its connection failed", new QueryRunnerAlreadyReleasedError()],
+    ['the same, through the manager', new QueryRunnerProviderAlreadyReleasedError()],
     ['an AggregateError of refused addresses', new AggregateError([netError('ECONNREFUSED')], 'all failed')],
   ])('%s is unavailable', (_label, err) => {
     expect(databaseFailure(err)).toBe('unavailable');

@@ -1,9 +1,12 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /**
  * Which database failures are the database's state rather than the request's fault, and a retry
  * helper for work that is safe to repeat.
  *
  * - `unavailable`: PostgreSQL cannot be reached or is going away: connection refused, reset or
- *   cut, a name that does not resolve, the pool finding no connection within DB_POOL_WAIT_MS,
+ *   cut (also as TypeORM's "query runner already released" once the connection of a transaction
+ *   failed), a name that does not resolve, the pool finding no connection within DB_POOL_WAIT_MS,
  *   the server shutting down or starting up (SQLSTATE 57P01–57P03), too many connections (53300),
  *   any connection exception (class 08).
  * - `conflict`: the transaction lost a race and was rolled back whole: serialization failure
@@ -41,6 +44,13 @@ interface ErrorLike {
 /** Classifies an error (or what it wraps: TypeORM's driverError, a cause, an AggregateError). */
 export function databaseFailure(err: unknown, depth = 0): DatabaseFailure | undefined {
   if (!err || typeof err !== 'object' || depth > 4) return undefined;
+  // TypeORM releases a transaction's query runner when its connection fails mid-transaction
+  // (the server went away); the transaction's next query then finds it released.
+  if (
+    err instanceof QueryRunnerAlreadyReleasedError ||
+    err instanceof QueryRunnerProviderAlreadyReleasedError
+  )
+    return 'unavailable';
   const e = err as ErrorLike;
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code) {

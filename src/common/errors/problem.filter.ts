@@ -162,6 +162,7 @@ export class ProblemFilter implements ExceptionFilter {
           route: req.routeOptions?.url,
           failure: databaseFailure(exception),
           dbCode: errorCode(exception),
+          error: (exception as Error)?.constructor?.name,
         },
         'database unavailable',
       );

@@ -145,7 +145,13 @@ describe('PostgreSQL restarted and stopped under a registration load', () => {
     // Never a 500, never a dropped connection: every answer is a success, a duplicate warning or a 503.
     if (results.some((r) => r.status === 500)) {
       // What the API logged for it (messages of unhandled errors carry no case content).
-      console.log(api.output().split('\n').filter((l) => l.includes('unhandled error')).join('\n'));
+      console.error(
+        api
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('unhandled error'))
+          .join('\n'),
+      );
     }
     expect({ summary, unexpected: results.filter((r) => ![200, 201, 409, 503].includes(r.status)) }).toEqual({
       summary,

@@ -27,7 +27,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`API exited during start:\n${out}`);
     if (Date.now() > deadline) {

@@ -111,6 +111,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let proc: ChildProcess | undefined;
   const start = async () => {
+    if (proc && proc.exitCode === null && proc.signalCode === null) return;
     const p = spawn(
       '/usr/bin/redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -26,7 +26,11 @@ export async function startWorker(
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 20000);
+    // A busy machine can take a while to boot Nest; a worker that never got ready is killed.
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`worker did not start:\n${out}`));
+    }, 60000);
     const check = () => {
       if (readyPattern.test(out)) {
         clearTimeout(t);

@@ -35,9 +35,10 @@ export class QueueService implements OnApplicationShutdown {
     return this.queue(def.queue).add(def.name, payload, { ...def.defaults, ...opts });
   }
 
-  /** Redis answers PING; fails at once while the connection is down (no wait for a reconnect). */
+  /** Redis answers PING; fails at once while the connection is lost (no wait for a reconnect). */
   async ping(): Promise<boolean> {
-    if (this.connection.status !== 'ready') throw new Error(`redis connection ${this.connection.status}`);
+    if (['reconnecting', 'close', 'end'].includes(this.connection.status))
+      throw new Error(`redis connection ${this.connection.status}`);
     return (await this.connection.ping()) === 'PONG';
   }
 

@@ -7,10 +7,14 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Env, loadEnv } from './config/env';
 import { errorCatalog } from './common/errors/app-error';
-import { ProblemFilter } from './common/errors/problem.filter';
+import { CommonErrors } from './common/errors/common.errors';
+import { pickLang } from './common/errors/lang';
+import { ProblemFilter, renderProblem } from './common/errors/problem.filter';
 import { appValidationPipe } from './common/errors/validation.pipe';
 import { requestContext } from './common/request-context';
+import { ReadRetryInterceptor } from './database/read-retry.interceptor';
 import { requestIdOf } from './observability/logging.module';
+import { Lifecycle } from './observability/lifecycle';
 import { MetricsService } from './observability/metrics.service';
 
 /**
@@ -54,6 +58,25 @@ export function configureHttpApp(app: NestFastifyApplication): void {
     void reply.header('x-request-id', req.id);
     requestContext.run({ requestId: String(req.id), ip: req.ip }, done);
   });
+  const lifecycle = app.get(Lifecycle);
+  // Graceful shutdown (http-shutdown.ts): once the listener is closed, a request still arriving on
+  // an open keep-alive connection is refused with a problem; while stopping, every answer closes
+  // its connection so clients reconnect elsewhere.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (lifecycle.phase !== 'closing') return done();
+    const lang = pickLang(req.headers['accept-language']);
+    void reply
+      .status(503)
+      .header('connection', 'close')
+      .header('retry-after', '1')
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .header('content-language', lang)
+      .send(renderProblem(CommonErrors.SERVICE_UNAVAILABLE(), lang, req.url.split('?')[0], String(req.id)));
+  });
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
+    if (lifecycle.stopping) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(
       { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
@@ -63,7 +86,7 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(appValidationPipe());
-  app.enableShutdownHooks();
+  app.useGlobalInterceptors(new ReadRetryInterceptor());
   setupDocs(app);
 }
 

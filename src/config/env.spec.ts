@@ -26,6 +26,20 @@ describe('loadEnv', () => {
     expect(() => loadReferralDeliveryEnv({ REFERRAL_DELIVERY_ATTEMPTS: '0' })).toThrow(ConfigError);
   });
 
+  it('reads the shutdown and worker health settings, naming bad values', () => {
+    const env = loadEnv(valid);
+    expect([env.shutdownDrainMs, env.shutdownTimeoutMs, env.workerHealthPort]).toEqual([
+      5000,
+      25000,
+      undefined,
+    ]);
+    const set = loadEnv({ ...valid, SHUTDOWN_DRAIN_MS: '0', WORKER_HEALTH_PORT: '3001' });
+    expect([set.shutdownDrainMs, set.workerHealthPort]).toEqual([0, 3001]);
+    expect(() => loadEnv({ ...valid, SHUTDOWN_DRAIN_MS: '-1', WORKER_HEALTH_PORT: '70000' })).toThrow(
+      /SHUTDOWN_DRAIN_MS must be an integer between 0 and 600000[\s\S]*WORKER_HEALTH_PORT must be an integer between 1 and 65535/,
+    );
+  });
+
   it('accepts a complete environment and applies defaults', () => {
     const env = loadEnv(valid);
     expect(env.port).toBe(3000);

@@ -26,7 +26,15 @@ export interface Env {
   workerLockMs: number;
   outboxPollMs: number;
   overdueScanEvery: string;
+  /**
+   * API: after SIGTERM, how long readiness answers 503 while requests are still served, so load
+   * balancers stop routing here before the listener closes.
+   */
+  shutdownDrainMs: number;
+  /** API: longest wait for requests in flight once the listener closed; worker: for jobs in flight. */
   shutdownTimeoutMs: number;
+  /** Worker: port of its health server (/health/live, /health/ready, /metrics); unset: none. */
+  workerHealthPort?: number;
   /** Which peers may set X-Forwarded-For/-Proto (Fastify trustProxy): false, true or addresses. */
   trustProxy: boolean | string;
   /** Sign-in attempts allowed per client address per window (then 429). */
@@ -193,7 +201,9 @@ export function loadEnv(raw: Raw = process.env): Env {
     workerLockMs: int('WORKER_LOCK_MS', 30000, 1000, 600000),
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60000),
     overdueScanEvery,
+    shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 5000, 0, 600000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
+    workerHealthPort: raw.WORKER_HEALTH_PORT?.trim() ? int('WORKER_HEALTH_PORT', 0, 1, 65535) : undefined,
     trustProxy: trustProxy ?? false,
     loginRateLimitPerIp: int('LOGIN_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
     loginRateLimitWindowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),

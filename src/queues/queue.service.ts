@@ -34,12 +34,21 @@ export class QueueService implements OnApplicationShutdown {
     return this.queue(def.queue).add(def.name, payload, { ...def.defaults, ...opts });
   }
 
+  /** Redis answers PING; fails at once while the connection is lost (no wait for a reconnect). */
   async ping(): Promise<boolean> {
+    if (['reconnecting', 'close', 'end'].includes(this.connection.status))
+      throw new Error(`redis connection ${this.connection.status}`);
     return (await this.connection.ping()) === 'PONG';
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    // With Redis away, closing a queue waits for a reconnect that may never come.
+    if (this.connection.status === 'ready') {
+      await Promise.race([
+        Promise.allSettled([...this.queues.values()].map((q) => q.close())),
+        new Promise((r) => setTimeout(r, 2000).unref()),
+      ]);
+    }
     this.connection.disconnect();
   }
 }

@@ -17,6 +17,8 @@ const common = {
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
+  // Overlapping queries on one pg connection fail the test (test/harness/no-overlapping-queries.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/harness/no-overlapping-queries.ts'],
 };
 module.exports = {
   projects: [

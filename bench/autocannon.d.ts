@@ -7,6 +7,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Seconds before a request counts as timed out (default 10). */
+    timeout?: number;
+    /** Per-request setup (a new body for each request). */
+    requests?: { setupRequest?: (req: Record<string, any>) => Record<string, any> }[];
   }
   interface Histogram {
     average: number;

@@ -47,7 +47,8 @@ export async function startProcess(
   ready: () => Promise<boolean>,
 ): Promise<{ stop: () => Promise<void> }> {
   const proc: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', `${entry}.js`)], {
-    env: { ...process.env, ...env },
+    // No load balancer to drain for: stop at once unless the benchmark says otherwise.
+    env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));

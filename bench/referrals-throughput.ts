@@ -85,7 +85,12 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 30000);
+    // A busy 2-core machine takes a while to load the worker's modules; a worker that did not
+    // start is killed, not left running.
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`worker did not start:\n${out}`));
+    }, 120000);
     proc.stdout!.on('data', (d) => {
       out += d;
       if (/worker ready/.test(out)) {

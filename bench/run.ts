@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * `npm run bench`: runs every compiled benchmark (dist/bench/<name>.js) one after the other, or
- * only those named: `npm run bench -- http-health`. Helpers and this runner are skipped.
+ * only those named: `npm run bench -- http-health`. Helpers and this runner are skipped. `soak`
+ * runs 10 minutes (BENCH_SOAK_SECONDS shortens it).
  */
 const NOT_BENCHMARKS = new Set(['run.js', 'bench-services.js']);
 const wanted = process.argv.slice(2);

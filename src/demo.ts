@@ -35,7 +35,9 @@ async function shutdown(code: number): Promise<void> {
   }
   stopping = true;
   demoLog('stopping');
-  await children.stopAll(Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25000) + 5000);
+  await children.stopAll(
+    Number(process.env.SHUTDOWN_DRAIN_MS ?? 0) + Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25000) + 5000,
+  );
   for (const c of closers.reverse()) {
     await c.close().catch((e: unknown) => demoWarn(`stopping ${c.name}: ${(e as Error).message}`));
   }
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
     JWT_SECRET: demoJwtSecret(process.env, opts.dataDir),
     CONFIG_DIR: process.env.CONFIG_DIR ?? join(ROOT, 'config'),
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? (embeddedDb ? EMBEDDED_POOL_SIZE : undefined),
+    // No load balancer in front of the demo: Ctrl-C stops the API without a drain delay.
+    SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS ?? '0',
   };
   const died = (name: string) => (code: number | null) => {
     demoWarn(`${name} exited unexpectedly (code ${code}): stopping the demo`);

@@ -20,6 +20,7 @@ const PLATFORM = [
   'authz',
   'audit',
   'audit-trail',
+  'idempotency',
 ];
 
 /**

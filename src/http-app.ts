@@ -1,16 +1,20 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Env, loadEnv } from './config/env';
 import { errorCatalog } from './common/errors/app-error';
-import { ProblemFilter } from './common/errors/problem.filter';
+import { CommonErrors } from './common/errors/common.errors';
+import { pickLang } from './common/errors/lang';
+import { ProblemFilter, renderProblem } from './common/errors/problem.filter';
 import { appValidationPipe } from './common/errors/validation.pipe';
 import { requestContext } from './common/request-context';
+import { ReadRetryInterceptor } from './database/read-retry.interceptor';
 import { requestIdOf } from './observability/logging.module';
+import { Lifecycle } from './observability/lifecycle';
 import { MetricsService } from './observability/metrics.service';
 
 /**
@@ -54,6 +58,25 @@ export function configureHttpApp(app: NestFastifyApplication): void {
     void reply.header('x-request-id', req.id);
     requestContext.run({ requestId: String(req.id), ip: req.ip }, done);
   });
+  const lifecycle = app.get(Lifecycle);
+  // Graceful shutdown (http-shutdown.ts): once the listener is closed, a request still arriving on
+  // an open keep-alive connection is refused with a problem; while stopping, every answer closes
+  // its connection so clients reconnect elsewhere.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (lifecycle.phase !== 'closing') return done();
+    const lang = pickLang(req.headers['accept-language']);
+    void reply
+      .status(503)
+      .header('connection', 'close')
+      .header('retry-after', '1')
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .header('content-language', lang)
+      .send(renderProblem(CommonErrors.SERVICE_UNAVAILABLE(), lang, req.url.split('?')[0], String(req.id)));
+  });
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
+    if (lifecycle.stopping) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(
       { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
@@ -63,7 +86,7 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(appValidationPipe());
-  app.enableShutdownHooks();
+  app.useGlobalInterceptors(new ReadRetryInterceptor());
   setupDocs(app);
 }
 
@@ -84,5 +107,31 @@ function setupDocs(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}
+
+/** Public POSTs (sign-in, partner callbacks) have no user to scope a key to; see IdempotencyInterceptor. */
+const NO_IDEMPOTENCY = ['/api/v1/auth/', '/api/v1/referrals/inbound/'];
+
+function documentIdempotencyKey(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!item.post || NO_IDEMPOTENCY.some((p) => path.startsWith(p))) continue;
+    item.post.parameters = [
+      ...(item.post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Retry safely: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 h; with another request, 422.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+          example: '5f0c7a52-3b0e-4f5e-9d61-0c1f2a7b8e91',
+        },
+      },
+    ];
+  }
 }

@@ -4,6 +4,7 @@ import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthzModule } from './authz/authz.module';
 import { CommonModule } from './common/common.module';
 import { EnvModule } from './config/env.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { DatabaseModule } from './database/database.module';
 import { AppLoggerModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -12,7 +13,7 @@ import { QueueModule } from './queues/queue.module';
 
 /**
  * Shared plumbing for both processes: configuration, logging, database, queues, policy, clock,
- * authentication and authorization core, audit writer. Order matters for the global guards:
+ * authentication and authorization core, audit writer, idempotent POSTs. Order matters for the global guards:
  * authentication (AuthCoreModule) runs before authorization (AuthzModule).
  */
 @Module({
@@ -27,6 +28,7 @@ import { QueueModule } from './queues/queue.module';
     AuthCoreModule,
     AuthzModule,
     ObservabilityModule,
+    IdempotencyModule,
   ],
 })
 export class PlatformModule {}

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadEnv } from './config/env';
+import { Lifecycle } from './observability/lifecycle';
 import { PolicyError } from './policy/policy-loader';
 import { WorkerModule } from './worker.module';
 
@@ -17,14 +18,25 @@ async function bootstrap(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   await app.init();
+  let stopping = false;
   const stop = async () => {
-    // A stuck job must not keep a stopping worker alive forever.
-    setTimeout(() => process.exit(1), env.shutdownTimeoutMs).unref();
+    if (stopping) return;
+    stopping = true;
+    // The health server's readiness answers 503 from here on.
+    app.get(Lifecycle).phase = 'closing';
+    // A stuck job, or Redis gone so that nothing can be finished, must not keep a stopping
+    // worker alive past SHUTDOWN_TIMEOUT_MS.
+    setTimeout(() => {
+      console.error(
+        `Enlace worker: not stopped within SHUTDOWN_TIMEOUT_MS (${env.shutdownTimeoutMs} ms), exiting`,
+      );
+      process.exit(1);
+    }, env.shutdownTimeoutMs).unref();
     await app.close();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
 }
 
 bootstrap().catch((e: unknown) => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -10,6 +10,7 @@ import {
   UpdateAgreementDto,
 } from './agreement.dto';
 import { AgreementService } from './agreement.service';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('agreements')
 @Controller('api/v1/agreements')
@@ -36,7 +37,7 @@ export class AgreementsController {
   @Get(':id')
   @Authorize('read', 'Agreement')
   @ApiOperation({ summary: 'One agreement' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.agreements.get(actor, id);
   }
 
@@ -49,7 +50,7 @@ export class AgreementsController {
   })
   approve(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() dto: ApproveAgreementDto,
   ) {
     return this.agreements.approve(actor, id, dto);
@@ -61,11 +62,7 @@ export class AgreementsController {
     summary:
       'Change status, purposes, categories or end date (optimistic locking); widening needs the other countries’ approval again',
   })
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateAgreementDto,
-  ) {
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateAgreementDto) {
     return this.agreements.update(actor, id, dto);
   }
 }

@@ -1,20 +1,37 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One line of the append-only, hash-chained audit trail. It names who did what to which record
- * and which field classes were touched, never the personal data itself. The database refuses
- * UPDATE, DELETE and TRUNCATE on this table (see the migration's triggers).
+ * and which field classes were touched, never the personal data itself. A request inserts the
+ * row with its change (id only); the sequencer seals it later (seq, prev_hash, hash, sealed_at),
+ * once. The database refuses any other UPDATE, and DELETE and TRUNCATE (see the migrations'
+ * triggers).
  */
 @Entity('audit_entry')
-@Index('audit_entry_subject_idx', ['subjectType', 'subjectId', 'seq'])
-@Index('audit_entry_case_idx', ['caseId', 'seq'])
-@Index('audit_entry_actor_idx', ['actorUserId', 'seq'])
+@Index('audit_entry_subject_idx', ['subjectType', 'subjectId', 'id'])
+@Index('audit_entry_case_idx', ['caseId', 'id'])
+@Index('audit_entry_actor_idx', ['actorUserId', 'id'])
 @Index('audit_entry_time_idx', ['occurredAt'])
-@Index('audit_entry_country_idx', ['actorCountryCode', 'seq'])
+@Index('audit_entry_country_idx', ['actorCountryCode', 'id'])
+@Index('audit_entry_unsealed_idx', ['id'], { where: 'seq IS NULL' })
+@Check(
+  'audit_entry_sealed_together',
+  `("seq" IS NULL) = ("prev_hash" IS NULL) AND ("seq" IS NULL) = ("hash" IS NULL)
+      AND ("seq" IS NULL) = ("sealed_at" IS NULL)`,
+)
 export class AuditEntry {
-  /** Position in the chain, gap-free order of writing. */
-  @PrimaryColumn({ type: 'bigint' })
-  seq: string;
+  /** Insertion order (identity): always present, the order of reads and of sealing. */
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'PK_audit_entry',
+  })
+  id: string;
+
+  /** Position in the chain, gap-free; null until the sequencer seals the row. */
+  @Index('audit_entry_seq_key', { unique: true })
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
 
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
@@ -60,9 +77,13 @@ export class AuditEntry {
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
-  @Column({ type: 'text' })
-  prevHash: string;
+  @Column({ type: 'text', nullable: true })
+  prevHash: string | null;
 
-  @Column({ type: 'text' })
-  hash: string;
+  @Column({ type: 'text', nullable: true })
+  hash: string | null;
+
+  /** When the sequencer sealed the row (null until then). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sealedAt: Date | null;
 }

@@ -1,13 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { requestContext, RequestContext } from '../common/request-context';
+import { requestContext } from '../common/request-context';
 import { afterTransaction } from '../database/after-transaction';
 import { AUDIT_DATA_SOURCE } from '../database/audit-data-source';
-import { AuditEntry } from './audit-entry.entity';
-import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
 
 export interface AuditInput {
   action: string;
@@ -26,106 +24,122 @@ export interface AuditInput {
 }
 
 /**
- * uuid columns come back in lower case: hash what will be read back, or an upper-case id from a
- * URL would make an intact entry fail verification.
+ * uuid columns come back in lower case: store what will be read back (the sequencer hashes the
+ * stored row, so this only keeps ids comparable).
  */
 const uuid = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
 
-export const CHAIN_LOCK = 0x61756474; // "audt": serializes appends so the chain has one order
+const COLUMNS = [
+  'occurred_at',
+  'actor_user_id',
+  'actor_role',
+  'actor_agency_id',
+  'actor_country_code',
+  'action',
+  'subject_type',
+  'subject_id',
+  'case_id',
+  'fields',
+  'purpose',
+  'outcome',
+  'request_id',
+] as const;
+/** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters). */
+const ROWS_PER_STATEMENT = 2000;
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Appends to the audit trail. Pass the transaction's EntityManager so the entry commits or rolls
  * back with the change it records. Denials must be written with `recordAlone` (their own
  * transaction), since the request's transaction is about to roll back.
  *
- * Appends take a transaction-scoped advisory lock, so the chain's order is the commit order and a
- * rolled-back transaction leaves no entry and no gap. Run them under READ COMMITTED (as
- * TransactionRunner does): the head is read after the lock is granted.
+ * An append is a plain INSERT: no lock, no read of the chain head, so no request waits on another
+ * request's audit. The row gets an insertion id; its chain position and hashes are assigned
+ * after commit by the sequencer (AuditSequencer, in the worker), which seals committed rows in
+ * batches. A rolled-back transaction leaves no row, so it leaves no gap either.
  */
 @Injectable()
 export class AuditService {
-  private readonly logger = new Logger('AuditService');
-  /** The transaction of a request that holds the chain lock (see recordAlone). */
-  private readonly lockHolders = new WeakMap<RequestContext, QueryRunner>();
-
   constructor(
     /** The audit writer's own pool: never the request pool (see recordAlone). */
     @InjectDataSource(AUDIT_DATA_SOURCE) private readonly ownPool: DataSource,
     private readonly clock: Clock,
   ) {}
 
+  /** One entry, in the caller's transaction. */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) {
-      // A chain append must hold its lock until commit: run it in a transaction of its own.
-      return this.recordAlone(input);
-    }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const ctx = requestContext.get();
-    if (ctx) this.lockHolders.set(ctx, runner);
-    const [last] = (await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as {
-      seq: string;
-      hash: string;
-    }[];
-    const actor = input.actor === undefined ? ctx?.actor : input.actor;
-    const e: HashedFields = {
-      seq: String(last ? BigInt(last.seq) + 1n : 1n),
-      occurredAt: this.clock.now(),
-      actorUserId: uuid(actor?.userId ?? input.userId),
-      actorRole: actor?.role ?? null,
-      actorAgencyId: uuid(actor?.agencyId),
-      actorCountryCode: actor?.countryCode ?? input.countryCode ?? null,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      caseId: uuid(input.caseId),
-      fields: input.fields ?? [],
-      purpose: input.purpose ?? null,
-      outcome: input.outcome ?? 'allowed',
-      requestId: ctx?.requestId ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await manager.insert(AuditEntry, { ...e, prevHash, hash: entryHash(prevHash, e) });
+    return this.recordMany(manager, [input]);
   }
 
   /**
-   * Appends in a transaction of its own (denials, reads, logins), so the entry stays when the
-   * caller's transaction rolls back. Called inside a TransactionRunner transaction, the append
-   * runs right after that transaction ends and before its outcome (the 403) reaches the caller:
-   * it then holds no connection while it waits, and it may need the chain lock that transaction
-   * took (an entry recorded, then a denial). Inside any other transaction that holds the chain
-   * lock for the same request, waiting here would deadlock on that lock: the entry is then written
-   * as soon as that transaction ends, whether it commits or rolls back.
+   * Several entries in one INSERT (a list page: one entry per row shown), in the caller's
+   * transaction. Outside a transaction they are written on their own, like `recordAlone`.
+   */
+  async recordMany(manager: EntityManager, inputs: AuditInput[]): Promise<void> {
+    if (!inputs.length) return;
+    if (!manager.queryRunner?.isTransactionActive) {
+      for (const input of inputs) await this.recordAlone(input);
+      return;
+    }
+    await this.insert(manager, inputs);
+  }
+
+  /**
+   * Appends on its own (denials, reads, logins), so the entry stays when the caller's transaction
+   * rolls back. Called inside a TransactionRunner transaction, the append runs right after that
+   * transaction ends and before its outcome (the 403) reaches the caller: the request then holds
+   * no connection while it waits for the audit pool, and on the demo's single PGlite session a
+   * second connection could not run before the transaction ends anyway.
    *
-   * The transaction comes from the audit writer's own pool, never from the request pool: a caller
-   * that still holds a request connection must not wait for a second one, or as many refusals
-   * at once as the pool has connections wait for each other forever. No cycle remains: an
-   * own-pool connection is held only by such an append, which needs nothing but the chain lock;
-   * the lock's holder is either such an append or a request transaction, which never waits for an
-   * own-pool append of its own request (see above) and waits for a request connection at most
-   * DB_POOL_WAIT_MS.
+   * The INSERT goes through the audit writer's own pool, never the request pool: a caller that
+   * still holds a request connection must not wait for a second one, or as many refusals at once
+   * as the pool has connections wait for each other forever.
    */
   recordAlone(input: AuditInput): Promise<void> {
     const ctx = requestContext.get();
-    const holder = ctx && this.lockHolders.get(ctx);
-    // The request's actor and id are captured now; the deferred write runs outside the request.
+    // The request's actor and id are captured now; a deferred write runs outside the request.
     const resolved: AuditInput = {
       ...input,
       actor: input.actor === undefined ? (ctx?.actor ?? null) : input.actor,
     };
-    const write = () => this.ownPool.transaction('READ COMMITTED', (m) => this.record(m, resolved));
+    const requestId = ctx?.requestId ?? null;
+    const write = () => this.insert(this.ownPool, [resolved], requestId);
     if (afterTransaction(write)) return Promise.resolve();
-    if (ctx && holder?.isTransactionActive && !holder.isReleased) {
-      void requestContext
-        .run({ requestId: ctx.requestId, actor: ctx.actor }, write)
-        .catch((err: unknown) =>
-          this.logger.error(
-            { err: { message: (err as Error)?.message }, action: input.action },
-            'deferred audit write failed',
-          ),
-        );
-      return Promise.resolve();
-    }
     return write();
+  }
+
+  private async insert(db: Queryable, inputs: AuditInput[], requestId?: string | null): Promise<void> {
+    const ctx = requestContext.get();
+    const reqId = requestId !== undefined ? requestId : (ctx?.requestId ?? null);
+    const now = this.clock.now();
+    for (let start = 0; start < inputs.length; start += ROWS_PER_STATEMENT) {
+      const chunk = inputs.slice(start, start + ROWS_PER_STATEMENT);
+      const params: unknown[] = [];
+      const tuples = chunk.map((input) => {
+        const actor = input.actor === undefined ? ctx?.actor : input.actor;
+        const row = [
+          now,
+          uuid(actor?.userId ?? input.userId),
+          actor?.role ?? null,
+          uuid(actor?.agencyId),
+          actor?.countryCode ?? input.countryCode ?? null,
+          input.action,
+          input.subjectType ?? null,
+          input.subjectId ?? null,
+          uuid(input.caseId),
+          input.fields ?? [],
+          input.purpose ?? null,
+          input.outcome ?? 'allowed',
+          reqId,
+        ];
+        const first = params.length;
+        params.push(...row);
+        return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+      });
+      await db.query(`INSERT INTO audit_entry (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    }
   }
 }

@@ -16,7 +16,10 @@ export interface AuditPage<T> {
 
 /** One line of a case's access log: who read or changed the case, never what they saw. */
 export interface CaseAccess {
-  seq: string;
+  /** Insertion id: the order of the log and its cursor. */
+  id: string;
+  /** Chain position, null until the sequencer has sealed the entry. */
+  seq: string | null;
   occurredAt: Date;
   actorUserId: string | null;
   actorRole: string | null;
@@ -40,10 +43,10 @@ const FILTERS = [
   'to',
 ] as const;
 
-function pageOf<T extends { seq: string }>(rows: T[], limit: number): AuditPage<T> {
+function pageOf<T extends { id: string }>(rows: T[], limit: number): AuditPage<T> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? items[items.length - 1].seq : null };
+  return { items, nextCursor: more ? items[items.length - 1].id : null };
 }
 
 function limitOf(limit: number | undefined): number {
@@ -88,7 +91,8 @@ export class AuditQueryService {
   }
 
   async verify(actor: Actor): Promise<ChainVerdict> {
-    const verdict = await verifyChain((after, n) => this.entries.chainBatch(after, n));
+    const unsealed = await this.entries.unsealed();
+    const verdict = await verifyChain((after, n) => this.entries.chainBatch(after, n), 5000, { unsealed });
     await this.audit.recordAlone({
       actor,
       action: 'audit.read',
@@ -108,6 +112,7 @@ export class AuditQueryService {
     const limit = limitOf(page.limit);
     const rows = await this.entries.forCase(caseId, { cursor: page.cursor, limit: limit + 1 });
     const view = rows.map((e): CaseAccess => ({
+      id: e.id,
       seq: e.seq,
       occurredAt: e.occurredAt,
       actorUserId: e.actorUserId,

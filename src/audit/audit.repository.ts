@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
+import type { Checkpoint } from '../audit-trail/audit-checkpoint';
 import type { ChainRow } from './audit-chain.verifier';
 
 export interface AuditFilter {
@@ -17,7 +18,7 @@ export interface AuditFilter {
 }
 
 export interface Page {
-  /** Return entries with seq below this one (the previous page's `nextCursor`). */
+  /** Return entries with an insertion id below this one (the previous page's `nextCursor`). */
   cursor?: string;
   limit: number;
 }
@@ -35,7 +36,7 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-/** The chain in seq order after `afterSeq`, shaped for the verifier. Works on a DataSource or a manager. */
+/** The sealed chain in seq order after `afterSeq`, shaped for the verifier. Works on a DataSource or a manager. */
 export async function readChainBatch(db: Queryable, afterSeq: string, limit: number): Promise<ChainRow[]> {
   return (await db.query(
     `SELECT seq, occurred_at AS "occurredAt", actor_user_id AS "actorUserId", actor_role AS "actorRole",
@@ -45,6 +46,23 @@ export async function readChainBatch(db: Queryable, afterSeq: string, limit: num
        FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],
   )) as ChainRow[];
+}
+
+/** Rows inserted but not yet sealed by the sequencer. */
+export async function countUnsealed(db: Queryable): Promise<number> {
+  const [row] = (await db.query('SELECT count(*)::int AS n FROM audit_entry WHERE seq IS NULL')) as {
+    n: number;
+  }[];
+  return row.n;
+}
+
+/** The checkpoints of the `audit_checkpoint` table, in seq order (their signatures unchecked). */
+export async function readCheckpoints(db: Queryable): Promise<Checkpoint[]> {
+  const rows = (await db.query(
+    `SELECT seq, head_hash AS hash, signed_at AS at, key_id AS "keyId", signature AS sig
+       FROM audit_checkpoint ORDER BY seq`,
+  )) as (Omit<Checkpoint, 'at'> & { at: Date })[];
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Reads of the audit trail (it is written only by AuditService). */
@@ -65,21 +83,26 @@ export class AuditRepository {
     if (f.outcome !== undefined) qb.andWhere('a.outcome = :outcome', { outcome: f.outcome });
     if (f.from) qb.andWhere('a.occurred_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.occurred_at < :to', { to: f.to });
-    if (page.cursor) qb.andWhere('a.seq < :cursor', { cursor: page.cursor });
+    if (page.cursor) qb.andWhere('a.id < :cursor', { cursor: page.cursor });
     applyAbility(qb, ability, 'list', 'AuditEntry', AUDIT_ENTRY_COLUMNS);
-    return qb.orderBy('a.seq', 'DESC').limit(page.limit).getMany();
+    // Insertion order: present on every row, sealed or not, so a page is exact the moment it is read.
+    return qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
   }
 
-  /** Every entry about one case, newest first (no authorization: callers check). */
+  /** Every entry about one case, sealed or not, newest first (no authorization: callers check). */
   forCase(caseId: string, page: Page, manager?: EntityManager): Promise<AuditEntry[]> {
     const qb = (manager ?? this.dataSource.manager)
       .createQueryBuilder(AuditEntry, 'a')
       .where('a.case_id = :caseId', { caseId });
-    if (page.cursor) qb.andWhere('a.seq < :cursor', { cursor: page.cursor });
-    return qb.orderBy('a.seq', 'DESC').limit(page.limit).getMany();
+    if (page.cursor) qb.andWhere('a.id < :cursor', { cursor: page.cursor });
+    return qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
   }
 
   chainBatch(afterSeq: string, limit: number): Promise<ChainRow[]> {
     return readChainBatch(this.dataSource, afterSeq, limit);
+  }
+
+  unsealed(): Promise<number> {
+    return countUnsealed(this.dataSource);
   }
 }

@@ -33,7 +33,7 @@ export class CaseAccessLogService {
         fields: ['operational'],
       });
       return {
-        items: page.items.map(({ occurredAt, ...r }) => ({ ...r, seq: String(r.seq), at: occurredAt })),
+        items: page.items.map(({ occurredAt, ...r }) => ({ ...r, at: occurredAt })),
         nextCursor: page.nextCursor,
       };
     });

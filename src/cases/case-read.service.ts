@@ -49,12 +49,11 @@ export class CaseReadService {
   /** Builds the caller's view of a case and records the read (used after writes too). */
   async viewAndAudit(m: EntityManager, actor: Actor, c: CaseFile, action: string) {
     const now = this.clock.now();
-    const [child, reception, interviewCount, others] = await Promise.all([
-      this.cases.childRecord(m, c),
-      this.cases.latestReception(m, c.id),
-      this.cases.interviewCount(m, c.childId),
-      this.cases.childCases(m, c.childId),
-    ]);
+    // One transaction is one connection: its queries run one after the other (pg refuses overlap).
+    const child = await this.cases.childRecord(m, c);
+    const reception = await this.cases.latestReception(m, c.id);
+    const interviewCount = await this.cases.interviewCount(m, c.childId);
+    const others = await this.cases.childCases(m, c.childId);
     const { view, classes } = this.views.forActor(actor, c, child, now, { reception, interviewCount });
     await this.audit.record(m, {
       actor,
@@ -67,15 +66,19 @@ export class CaseReadService {
     // The child's other cases (returned again, maybe elsewhere): operational references only,
     // each shown in that case's own access log.
     const childCases = [];
-    for (const o of others.filter((x) => x.id !== c.id)) {
-      await this.audit.record(m, {
+    const otherCases = others.filter((x) => x.id !== c.id);
+    await this.audit.recordMany(
+      m,
+      otherCases.map((o) => ({
         actor,
         action: 'case.reference.read',
         subjectType: 'Case',
         subjectId: o.id,
         caseId: o.id,
         fields: ['operational'],
-      });
+      })),
+    );
+    for (const o of otherCases) {
       childCases.push({
         caseNumber: o.caseNumber,
         countryCode: o.countryCode,
@@ -115,15 +118,17 @@ export class CaseReadService {
       // Rows that carried names or sensitive data go into each child's access log; operational-only
       // pages (lead unit, analysts) are one entry, since they show nothing about a person.
       if (classes.some((k) => k !== 'operational'))
-        for (const i of items)
-          await this.audit.record(m, {
+        await this.audit.recordMany(
+          m,
+          items.map((i) => ({
             actor,
             action: 'case.list',
             subjectType: 'Case',
             subjectId: i.c.id,
             caseId: i.c.id,
             fields: i.classes,
-          });
+          })),
+        );
       else await this.audit.record(m, { actor, action: 'case.list', subjectType: 'Case', fields: classes });
       return {
         items: items.map((i) => i.view),

@@ -26,6 +26,20 @@ describe('loadEnv', () => {
     expect(() => loadReferralDeliveryEnv({ REFERRAL_DELIVERY_ATTEMPTS: '0' })).toThrow(ConfigError);
   });
 
+  it('reads the shutdown and worker health settings, naming bad values', () => {
+    const env = loadEnv(valid);
+    expect([env.shutdownDrainMs, env.shutdownTimeoutMs, env.workerHealthPort]).toEqual([
+      5000,
+      25000,
+      undefined,
+    ]);
+    const set = loadEnv({ ...valid, SHUTDOWN_DRAIN_MS: '0', WORKER_HEALTH_PORT: '3001' });
+    expect([set.shutdownDrainMs, set.workerHealthPort]).toEqual([0, 3001]);
+    expect(() => loadEnv({ ...valid, SHUTDOWN_DRAIN_MS: '-1', WORKER_HEALTH_PORT: '70000' })).toThrow(
+      /SHUTDOWN_DRAIN_MS must be an integer between 0 and 600000[\s\S]*WORKER_HEALTH_PORT must be an integer between 1 and 65535/,
+    );
+  });
+
   it('accepts a complete environment and applies defaults', () => {
     const env = loadEnv(valid);
     expect(env.port).toBe(3000);
@@ -55,6 +69,25 @@ describe('loadEnv', () => {
     });
     expect(() => loadEnv({ ...valid, AUDIT_POOL_SIZE: '0' })).toThrow(/AUDIT_POOL_SIZE/);
     expect(() => loadEnv({ ...valid, DB_POOL_WAIT_MS: '0' })).toThrow(/DB_POOL_WAIT_MS/);
+  });
+
+  it('takes Redis Cluster seed nodes and requires a hash-tagged queue prefix there', () => {
+    expect(loadEnv(valid)).toMatchObject({ redisCluster: false, queuePrefix: 'enlace' });
+    const seeds = 'redis://10.0.0.1:7000,redis://10.0.0.2:7000';
+    expect(loadEnv({ ...valid, REDIS_CLUSTER: 'true', REDIS_URL: seeds })).toMatchObject({
+      redisCluster: true,
+      redisUrl: seeds,
+      queuePrefix: '{enlace}',
+    });
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'enlace' })).toThrow(
+      /QUEUE_PREFIX must contain a hash tag/,
+    );
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER must be true or false/);
+    // A list is a cluster's seeds only: one server takes one URL.
+    expect(() => loadEnv({ ...valid, REDIS_URL: seeds })).toThrow(/REDIS_URL/);
+    expect(() => loadEnv({ ...valid, REDIS_CLUSTER: 'true', REDIS_URL: `${seeds},http://x` })).toThrow(
+      /REDIS_URL must use redis: or rediss:/,
+    );
   });
 
   it('names every missing or bad setting at once', () => {

@@ -1,3 +1,4 @@
+import { AuditEnv, loadAuditEnv } from './audit-env';
 /**
  * The process environment, validated once at boot. Both entry points (API and worker) refuse to
  * start with a message that names every bad setting, instead of failing later on first use.
@@ -12,6 +13,8 @@ export interface Env {
   /** How long a query waits for a free pooled connection before failing (then 503). */
   dbPoolWaitMs: number;
   redisUrl: string;
+  /** REDIS_CLUSTER=true: REDIS_URL lists seed nodes (comma-separated) of a Redis Cluster. */
+  redisCluster: boolean;
   queuePrefix: string;
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
@@ -23,7 +26,15 @@ export interface Env {
   workerLockMs: number;
   outboxPollMs: number;
   overdueScanEvery: string;
+  /**
+   * API: after SIGTERM, how long readiness answers 503 while requests are still served, so load
+   * balancers stop routing here before the listener closes.
+   */
+  shutdownDrainMs: number;
+  /** API: longest wait for requests in flight once the listener closed; worker: for jobs in flight. */
   shutdownTimeoutMs: number;
+  /** Worker: port of its health server (/health/live, /health/ready, /metrics); unset: none. */
+  workerHealthPort?: number;
   /** Which peers may set X-Forwarded-For/-Proto (Fastify trustProxy): false, true or addresses. */
   trustProxy: boolean | string;
   /** Sign-in attempts allowed per client address per window (then 429). */
@@ -31,9 +42,12 @@ export interface Env {
   loginRateLimitWindowSeconds: number;
   /** How long an activation token stays valid. */
   activationTtlHours: number;
+  /** How long an Idempotency-Key and its stored answer are kept. */
+  idempotencyTtlHours: number;
   /** ISO instant the clock is frozen at (tests and demos only). */
   clockFixedAt?: string;
   referralDelivery: ReferralDeliveryEnv;
+  audit: AuditEnv;
 }
 
 export interface ReferralDeliveryEnv {
@@ -118,6 +132,27 @@ export function loadEnv(raw: Raw = process.env): Env {
     return v;
   };
 
+  const urls = (name: string, protocols: string[]): string => {
+    const v = str(name);
+    for (const one of v ? v.split(',') : []) {
+      try {
+        const u = new URL(one.trim());
+        if (!protocols.includes(u.protocol))
+          problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+      } catch {
+        problems.push(`${name} is not a comma-separated list of valid URLs`);
+      }
+    }
+    return v;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = raw[name]?.trim();
+    if (!v) return fallback;
+    if (v === 'true' || v === 'false') return v === 'true';
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+
   const nodeEnv = str('NODE_ENV', 'development');
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
@@ -135,6 +170,18 @@ export function loadEnv(raw: Raw = process.env): Env {
   if (trustProxy === undefined)
     problems.push('TRUST_PROXY must be true, false, or addresses/CIDRs/loopback, comma-separated');
 
+  // Redis Cluster: every key of one queue must hash to one slot (BullMQ's scripts touch several),
+  // so the prefix needs a hash tag such as {enlace}.
+  const redisCluster = bool('REDIS_CLUSTER', false);
+  const redisUrl = redisCluster
+    ? urls('REDIS_URL', ['redis:', 'rediss:'])
+    : url('REDIS_URL', ['redis:', 'rediss:']);
+  const queuePrefix = str('QUEUE_PREFIX', redisCluster ? '{enlace}' : 'enlace');
+  if (redisCluster && !/\{[^{}]+\}/.test(queuePrefix))
+    problems.push(
+      `QUEUE_PREFIX must contain a hash tag such as {enlace} when REDIS_CLUSTER=true (got "${queuePrefix}")`,
+    );
+
   const env: Env = {
     nodeEnv: nodeEnv as Env['nodeEnv'],
     port: int('PORT', 3000, 1, 65535),
@@ -142,8 +189,9 @@ export function loadEnv(raw: Raw = process.env): Env {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     auditPoolSize: int('AUDIT_POOL_SIZE', 2, 1, 50),
     dbPoolWaitMs: int('DB_POOL_WAIT_MS', 10000, 100, 600000),
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
-    queuePrefix: str('QUEUE_PREFIX', 'enlace'),
+    redisUrl,
+    redisCluster,
+    queuePrefix,
     jwtSecret,
     jwtAccessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
     refreshTtlSeconds: int('REFRESH_TTL_SECONDS', 1209600, 300, 7776000),
@@ -153,13 +201,17 @@ export function loadEnv(raw: Raw = process.env): Env {
     workerLockMs: int('WORKER_LOCK_MS', 30000, 1000, 600000),
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60000),
     overdueScanEvery,
+    shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 5000, 0, 600000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
+    workerHealthPort: raw.WORKER_HEALTH_PORT?.trim() ? int('WORKER_HEALTH_PORT', 0, 1, 65535) : undefined,
     trustProxy: trustProxy ?? false,
     loginRateLimitPerIp: int('LOGIN_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
     loginRateLimitWindowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86400),
     activationTtlHours: int('ACTIVATION_TTL_HOURS', 72, 1, 720),
+    idempotencyTtlHours: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 720),
     clockFixedAt,
     referralDelivery: referralDelivery(int),
+    audit: loadAuditEnv(raw, int, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return env;

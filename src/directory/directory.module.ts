@@ -3,7 +3,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { AgenciesRepository } from './agencies.repository';
 import { AgencyAdminController } from './agency-admin.controller';
 import { AgencyAdminService } from './agency-admin.service';
-import { AgencyDirectory } from './agency-directory.service';
+import { AgencyDirectory } from './agency-directory';
 import { DirectorySearchService } from './directory-search.service';
 import { DirectoryController } from './directory.controller';
 import { DirectoryPolicy } from './directory.policy';

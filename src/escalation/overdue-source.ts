@@ -27,7 +27,8 @@ export interface OverdueItem {
 /**
  * Something that can be overdue: follow-ups, unanswered referrals. Each source reads its own
  * table from a partial index that holds only scheduled / unanswered items below the last
- * escalation level, so a scan never walks completed or fully escalated rows.
+ * escalation level, so a scan never walks completed or fully escalated rows. Table-backed sources
+ * extend TableOverdueSource (overdue-source.base.ts), which holds the scan and the update.
  */
 export interface OverdueSource {
   /** Stable name, stored in escalation.source and used in notification types (`<name>.overdue`). */
@@ -49,25 +50,4 @@ export interface OverdueSource {
     manager: EntityManager,
     updates: { id: string; level: number; overdueSince: Date }[],
   ): Promise<void>;
-}
-
-/**
- * The common `markEscalated` of sources whose table has `escalation_level` and `overdue_since`:
- * raises the level and keeps the first overdue time, never lowering either. The row's version is
- * left alone: a scan is not a user edit, so nobody's open form goes stale because of it.
- */
-export async function markEscalatedIn(
-  m: EntityManager,
-  table: 'follow_up' | 'referral',
-  updates: { id: string; level: number; overdueSince: Date }[],
-): Promise<void> {
-  if (!updates.length) return;
-  await m.query(
-    `UPDATE ${table} t
-        SET escalation_level = GREATEST(t.escalation_level, u.level),
-            overdue_since = COALESCE(t.overdue_since, u.since)
-       FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[]) AS u(id, level, since)
-      WHERE t.id = u.id`,
-    [updates.map((u) => u.id), updates.map((u) => u.level), updates.map((u) => u.overdueSince)],
-  );
 }

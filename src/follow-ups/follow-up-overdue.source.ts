@@ -1,8 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { markEscalatedIn } from '../escalation/overdue-source';
-import type { OverdueItem, OverdueKey, OverdueSource } from '../escalation/overdue-source';
-import { OverdueSourceRegistry } from '../escalation/overdue-source.registry';
+import { Injectable } from '@nestjs/common';
+import type { OverdueItem } from '../escalation/overdue-source';
+import { TableOverdueSource } from '../escalation/overdue-source.base';
 
 interface Row {
   id: string;
@@ -18,40 +16,25 @@ interface Row {
   type: string;
 }
 
-// The predicate repeats follow_up_overdue_scan_idx's, so the planner walks that partial index:
-// only scheduled follow-ups below the last escalation level, in (due_at, id) order.
-const SCAN = (keyset: boolean) => `
-  SELECT f.id, f.case_id, c.case_number, f.due_at, c.country_code, f.responsible_user_id,
-         c.assigned_user_id, f.responsible_agency_id, c.agency_id, f.escalation_level, f.type
-    FROM follow_up f JOIN case_file c ON c.id = f.case_id
-   WHERE f.status = 'scheduled' AND f.escalation_level < 3 AND f.due_at < $1
-     ${keyset ? 'AND (f.due_at, f.id) > ($3, $4::uuid)' : ''}
-   ORDER BY f.due_at, f.id
-   LIMIT $2
-   FOR UPDATE OF f SKIP LOCKED`;
-
-/** Overdue follow-ups for the escalation engine. */
+/**
+ * Overdue follow-ups for the escalation engine. The scan walks follow_up_overdue_scan_idx: only
+ * scheduled follow-ups below the last escalation level, in (due_at, id) order.
+ */
 @Injectable()
-export class FollowUpOverdueSource implements OverdueSource, OnModuleInit {
+export class FollowUpOverdueSource extends TableOverdueSource<Row> {
   readonly name = 'follow_up';
   readonly subjectType = 'FollowUp';
+  protected readonly scan = {
+    table: 'follow_up',
+    alias: 'f',
+    dueColumn: 'due_at',
+    columns: `f.id, f.case_id, c.case_number, f.due_at, c.country_code, f.responsible_user_id,
+         c.assigned_user_id, f.responsible_agency_id, c.agency_id, f.escalation_level, f.type`,
+    open: `f.status = 'scheduled'`,
+  } as const;
 
-  constructor(private readonly registry: OverdueSourceRegistry) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  async findOverdue(
-    m: EntityManager,
-    asOf: Date,
-    after: OverdueKey | null,
-    limit: number,
-  ): Promise<OverdueItem[]> {
-    const rows: Row[] = after
-      ? await m.query(SCAN(true), [asOf, limit, after.dueAt, after.id])
-      : await m.query(SCAN(false), [asOf, limit]);
-    return rows.map((r) => ({
+  protected toItem(r: Row): OverdueItem {
+    return {
       id: r.id,
       caseId: r.case_id,
       caseNumber: r.case_number,
@@ -63,13 +46,6 @@ export class FollowUpOverdueSource implements OverdueSource, OnModuleInit {
       agencyIds: [...new Set([r.responsible_agency_id, r.agency_id])],
       escalationLevel: r.escalation_level,
       details: { followUpType: r.type },
-    }));
-  }
-
-  markEscalated(
-    m: EntityManager,
-    updates: { id: string; level: number; overdueSince: Date }[],
-  ): Promise<void> {
-    return markEscalatedIn(m, 'follow_up', updates);
+    };
   }
 }

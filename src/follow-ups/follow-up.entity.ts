@@ -12,6 +12,7 @@ import {
 import { CaseFile } from '../cases/public';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
+import { EscalationState } from '../escalation/escalation-state';
 
 export const FOLLOW_UP_TYPES = ['home_visit', 'phone', 'school', 'health', 'office'] as const;
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
@@ -19,12 +20,10 @@ export const FOLLOW_UP_KINDS = ['interval', 'checkpoint', 'post_closure', 'manua
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 export const FOLLOW_UP_STATUSES = ['scheduled', 'completed', 'missed', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-/** The last escalation level (lead unit): items at this level leave the overdue-scan index. */
-export const MAX_ESCALATION_LEVEL = 3;
 
 /**
  * A planned contact with the child or family. `explain` names the policy rule that produced
- * `dueAt`. `escalationLevel` and `overdueSince` are maintained by the overdue scan only.
+ * `dueAt`. `escalation` is maintained by the overdue scan only.
  */
 @Entity('follow_up')
 @Index('follow_up_case_idx', ['caseId', 'dueAt'])
@@ -102,12 +101,9 @@ export class FollowUp {
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  overdueSince: Date | null;
-
-  /** 0 none, 1 caseworker, 2 supervisor, 3 lead unit. */
-  @Column({ type: 'smallint', default: 0 })
-  escalationLevel: number;
+  /** overdue_since and escalation_level. */
+  @Column(() => EscalationState, { prefix: false })
+  escalation: EscalationState;
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
-import { CommonErrors } from '../common/errors/common.errors';
 import {
   CancelFollowUpDto,
   CompleteFollowUpDto,
@@ -12,11 +11,7 @@ import {
   MissedFollowUpDto,
 } from './follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
-
-const uuid = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => CommonErrors.VALIDATION_FAILED({}, [{ field, code: 'isUuid' }]),
-  });
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('follow-ups')
 @Controller('api/v1')
@@ -26,7 +21,7 @@ export class FollowUpsController {
   @Get('cases/:caseId/follow-ups')
   @Authorize('list', 'FollowUp')
   @ApiOperation({ summary: "A case's follow-ups with the rule behind each due date (`explain`)" })
-  list(@CurrentActor() actor: Actor, @Param('caseId', uuid('caseId')) caseId: string) {
+  list(@CurrentActor() actor: Actor, @Param('caseId', UuidParam) caseId: string) {
     return this.followUps.listForCase(actor, caseId);
   }
 
@@ -35,7 +30,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Schedules a manual follow-up (optionally owned by a receiving agency)' })
   create(
     @CurrentActor() actor: Actor,
-    @Param('caseId', uuid('caseId')) caseId: string,
+    @Param('caseId', UuidParam) caseId: string,
     @Body() dto: CreateFollowUpDto,
   ) {
     return this.followUps.create(actor, caseId, dto);
@@ -54,7 +49,7 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Records a follow-up; contactMade=false counts as a missed attempt' })
   complete(
     @CurrentActor() actor: Actor,
-    @Param('id', uuid('id')) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() dto: CompleteFollowUpDto,
   ) {
     return this.followUps.complete(actor, id, dto);
@@ -64,7 +59,7 @@ export class FollowUpsController {
   @HttpCode(200)
   @Authorize('complete', 'FollowUp')
   @ApiOperation({ summary: 'Records that the follow-up could not take place (missed contact)' })
-  missed(@CurrentActor() actor: Actor, @Param('id', uuid('id')) id: string, @Body() dto: MissedFollowUpDto) {
+  missed(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: MissedFollowUpDto) {
     return this.followUps.missed(actor, id, dto);
   }
 
@@ -72,7 +67,7 @@ export class FollowUpsController {
   @HttpCode(200)
   @Authorize('cancel', 'FollowUp')
   @ApiOperation({ summary: 'Cancels a scheduled follow-up' })
-  cancel(@CurrentActor() actor: Actor, @Param('id', uuid('id')) id: string, @Body() dto: CancelFollowUpDto) {
+  cancel(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: CancelFollowUpDto) {
     return this.followUps.cancel(actor, id, dto.version);
   }
 }

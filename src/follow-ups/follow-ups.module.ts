@@ -4,7 +4,7 @@ import { EscalationModule } from '../escalation/escalation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { FollowUpOverdueSource } from './follow-up-overdue.source';
 import { FollowUpPolicy } from './follow-up.policy';
-import { FollowUpScheduler } from './follow-up-scheduler.service';
+import { FollowUpScheduler } from './follow-up-scheduler';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';

@@ -8,18 +8,17 @@ import { permittedClasses, redact } from '../authz/field-access';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
+import { decodeTimeCursor, encodeCursor } from '../database/keyset';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
 import { CompleteFollowUpDto, CreateFollowUpDto, DueListQuery, MissedFollowUpDto } from './follow-up.dto';
 import { FOLLOW_UP_FIELDS } from './follow-up.fields';
-import { FollowUpScheduler } from './follow-up-scheduler.service';
+import { FollowUpScheduler } from './follow-up-scheduler';
 import { FollowUpErrors } from './follow-ups.errors';
 import { FollowUpRecord, FollowUpsRepository } from './follow-ups.repository';
 
 export type FollowUpView = Partial<FollowUpRecord>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The follow-up use cases behind the routes; every write is one transaction with its audit entry. */
 @Injectable()
@@ -66,10 +65,9 @@ export class FollowUpsService {
     const limit = q.limit ?? 50;
     let after: { dueAt: string; id: string } | undefined;
     if (q.cursor) {
-      const [dueAt, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-      if (!dueAt || Number.isNaN(Date.parse(dueAt)) || !UUID.test(id ?? ''))
-        throw CommonErrors.VALIDATION_FAILED({}, [{ field: 'cursor', code: 'invalidCursor' }]);
-      after = { dueAt, id };
+      const c = decodeTimeCursor(q.cursor);
+      if (!c) throw CommonErrors.VALIDATION_FAILED({}, [{ field: 'cursor', code: 'invalidCursor' }]);
+      after = { dueAt: c.at.toISOString(), id: c.id };
     }
     const ability = this.authz.ability(actor);
     const rows = await this.repo.listDue(this.tx.manager, actor, ability, {
@@ -86,10 +84,7 @@ export class FollowUpsService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => this.view(actor, r)),
-      nextCursor:
-        rows.length > limit
-          ? Buffer.from(`${new Date(last.dueAt).toISOString()}|${last.id}`).toString('base64url')
-          : null,
+      nextCursor: rows.length > limit ? encodeCursor(new Date(last.dueAt), last.id) : null,
     };
   }
 

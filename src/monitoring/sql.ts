@@ -35,23 +35,6 @@ export function period(column: string, from: Date | null, to: Date | null, tag =
   return { sql: parts.join(' AND '), params };
 }
 
-/** Opaque keyset cursor over (sort value, id). */
-export function encodeCursor(sort: string | Date | number, id: string): string {
-  const v = sort instanceof Date ? sort.toISOString() : sort;
-  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number'))
-      return [String(v[0]), String(v[1])];
-  } catch {
-    return null;
-  }
-  return null;
-}
-
 /** Age band of a child from the date of birth at `now` (operational; never the date itself). */
 export const AGE_BAND_SQL = (dob: string) => `CASE
   WHEN ${dob} IS NULL THEN 'unknown'

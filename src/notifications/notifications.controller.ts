@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
-import { CommonErrors } from '../common/errors/common.errors';
 import { ListNotificationsQuery } from './notification.dto';
 import { NotificationsService } from './notifications.service';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
@@ -40,12 +40,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Marks one of the caller’s notifications as read' })
   read(
     @CurrentActor() actor: Actor,
-    @Param(
-      'id',
-      new ParseUUIDPipe({
-        exceptionFactory: () => CommonErrors.VALIDATION_FAILED({}, [{ field: 'id', code: 'isUuid' }]),
-      }),
-    )
+    @Param('id', UuidParam)
     id: string,
   ) {
     return this.notifications.markRead(actor, id);

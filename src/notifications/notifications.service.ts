@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
+import { decodeTimeCursor, encodeCursor } from '../database/keyset';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Notification } from './notification.entity';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
@@ -35,14 +36,10 @@ export interface NotificationView {
   readAt: Date | null;
 }
 
-const encodeCursor = (n: Notification): string =>
-  Buffer.from(`${n.createdAt.toISOString()}|${n.id}`).toString('base64url');
-
-export function decodeCursor(cursor: string): InboxCursor | null {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !uuid.test(id)) return null;
-  return { createdAt, id };
+/** The inbox's keyset position (keyset.ts's codec), or null when the cursor is malformed. */
+function decodeInboxCursor(cursor: string): InboxCursor | null {
+  const c = decodeTimeCursor(cursor);
+  return c ? { createdAt: c.at.toISOString(), id: c.id } : null;
 }
 
 /**
@@ -89,7 +86,7 @@ export class NotificationsService {
     q: { unread?: boolean; limit?: number; cursor?: string },
   ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
     const limit = q.limit ?? 50;
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const after = q.cursor ? decodeInboxCursor(q.cursor) : undefined;
     if (after === null)
       throw CommonErrors.VALIDATION_FAILED({}, [{ field: 'cursor', code: 'invalidCursor', params: {} }]);
     const rows = await this.repo.list(this.tx.manager, actor.userId, {
@@ -98,9 +95,10 @@ export class NotificationsService {
       after,
     });
     const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
       items: page.map(view),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor: rows.length > limit ? encodeCursor(last.createdAt, last.id) : null,
     };
   }
 

@@ -1,20 +1,19 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { AuditSealStatus } from '../audit-trail/audit-seal-status';
 import { Public } from '../auth/public.decorator';
-import { QueueService } from '../queues/queue.service';
-
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+import { DependencyHealth } from './dependency-health';
+import { Lifecycle } from './lifecycle';
 
 @ApiTags('operations')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly queues: QueueService,
+    private readonly health: DependencyHealth,
+    private readonly lifecycle: Lifecycle,
+    private readonly auditSeal: AuditSealStatus,
   ) {}
 
   @Get('live')
@@ -24,24 +23,31 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * Ready means this process can serve: PostgreSQL answers and no shutdown has begun. Redis is a
+   * shared dependency the API can serve without (writes wait in the outbox), so Redis down is
+   * `degraded` (200), not unready: one Redis outage must not take every replica out.
+   */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 otherwise)' })
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when PostgreSQL answers (status ok, or degraded when Redis does not); 503 when PostgreSQL does not or the process is shutting down',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const check = async (fn: () => Promise<unknown>) => {
-      const t = Date.now();
-      try {
-        await withTimeout(fn(), 2000);
-        return { status: 'up', ms: Date.now() - t };
-      } catch {
-        return { status: 'down', ms: Date.now() - t };
-      }
-    };
-    const [database, redis] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
-      check(() => this.queues.ping()),
-    ]);
-    const ok = database.status === 'up' && redis.status === 'up';
-    void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+    const checks = await this.health.check();
+    const status = this.lifecycle.stopping
+      ? 'draining'
+      : checks.database.status !== 'up'
+        ? 'unavailable'
+        : checks.redis.status !== 'up'
+          ? 'degraded'
+          : 'ok';
+    void reply.status(status === 'ok' || status === 'degraded' ? 200 : 503);
+    // Detail only: a sequencer behind does not make this process unready.
+    const auditSeal = await Promise.race([
+      this.auditSeal.read(),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 2000).unref()),
+    ]).catch(() => undefined);
+    return { status, checks, auditSeal };
   }
 }

@@ -98,7 +98,12 @@ export const AppLoggerModule = LoggerModule.forRootAsync({
       level: env.logLevel,
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       ...LOG_PRIVACY,
-      autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+      // Probes and scrapes every few seconds would drown the log. Behind Nest's middleware on
+      // Fastify, req.url is cut to what the route pattern left over; originalUrl is the full path.
+      autoLogging: {
+        ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+          /^\/(health|metrics)(\/|\?|$)/.test(req.originalUrl ?? req.url ?? ''),
+      },
       customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
     },
   }),

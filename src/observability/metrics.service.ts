@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { AuditSealStatus } from '../audit-trail/audit-seal-status';
 import { QueueService } from '../queues/queue.service';
 
 /** Prometheus metrics: HTTP latency by route template, queue depths read at scrape time. */
@@ -8,7 +9,7 @@ export class MetricsService {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(queues: QueueService) {
+  constructor(queues: QueueService, auditSeal: AuditSealStatus) {
     collectDefaultMetrics({ register: this.registry, prefix: 'enlace_' });
     this.httpDuration = new Histogram({
       name: 'enlace_http_request_duration_seconds',
@@ -35,6 +36,26 @@ export class MetricsService {
           }),
         );
       },
+    });
+    const seal = (pick: (s: Awaited<ReturnType<AuditSealStatus['read']>>) => number) =>
+      async function collect(this: Gauge) {
+        try {
+          this.set(pick(await auditSeal.read()));
+        } catch {
+          // Database down: readiness reports it; metrics still answer.
+        }
+      };
+    new Gauge({
+      name: 'enlace_audit_seal_lag_seconds',
+      help: 'Age of the oldest audit entry not yet sealed into the chain',
+      registers: [this.registry],
+      collect: seal((s) => s.sealLagSeconds),
+    });
+    new Gauge({
+      name: 'enlace_audit_unsealed_entries',
+      help: 'Audit entries committed but not yet sealed into the chain',
+      registers: [this.registry],
+      collect: seal((s) => s.unsealed),
     });
   }
 }

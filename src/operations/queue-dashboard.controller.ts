@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { AuditService } from '../audit-trail/audit.service';
 import { Authorize } from '../authz/authorize.decorator';
 import { Clock } from '../common/clock';
-import { DASHBOARD_PATH, DASHBOARD_TTL_SECONDS, QueueDashboardTokens } from './queue-dashboard-token.service';
+import { DASHBOARD_PATH, DASHBOARD_TTL_SECONDS, QueueDashboardTokens } from './queue-dashboard-tokens';
 
 @ApiTags('operations')
 @Controller('api/v1/operations/queue-dashboard')

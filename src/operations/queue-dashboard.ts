@@ -17,7 +17,7 @@ import {
   DASHBOARD_COOKIE,
   DASHBOARD_PATH,
   QueueDashboardTokens,
-} from './queue-dashboard-token.service';
+} from './queue-dashboard-tokens';
 
 /**
  * Bull Board at /admin/queues, listing every queue, for administrators only. Its routes are plain

@@ -2,14 +2,18 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { ENV } from '../config/env.module';
+import { databaseFailure, retryTransient } from '../database/database-errors';
 import type { Env } from '../config/env';
 import { declaredJobs, QueueName } from './job-catalog';
 import { ON_JOB } from './on-job.decorator';
-import { redisConnection } from './redis';
-import { declaredSchedules } from './schedule-catalog';
+import { redisConnection, RedisConnection } from './redis';
+import { declaredSchedules, installSchedule } from './schedule-catalog';
 import { QueueService } from './queue.service';
 
 type Handler = (payload: any, job: Job) => Promise<unknown>;
+
+/** Backoff of a scheduled job meeting a transient database failure: 5 attempts over about 15 s. */
+export const SCHEDULED_JOB_RETRY = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 8000 };
 
 /** Finds every `@OnJob` handler, refuses to start on a missing or doubled handler. */
 export function collectHandlers(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector) {
@@ -45,6 +49,9 @@ export function collectHandlers(discovery: DiscoveryService, scanner: MetadataSc
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerService.name);
   private readonly workers: Worker[] = [];
+  private readonly connections: RedisConnection[] = [];
+  /** Job handlers running now (BullMQ cannot tell while Redis is away). */
+  private inFlight = 0;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -56,16 +63,34 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = collectHandlers(this.discovery, this.scanner, this.reflector);
+    const scheduled = new Set(declaredSchedules().map((s) => s.job.name));
     for (const queue of Object.values(QueueName)) {
+      const connection = redisConnection(this.env, 'worker');
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         async (job: Job) => {
           const handler = handlers.get(job.name);
           if (!handler) throw new Error(`no handler for ${job.name}`);
-          return handler(job.data, job);
+          this.inFlight++;
+          try {
+            if (!scheduled.has(job.name)) return await handler(job.data, job);
+            // Scheduled scans and sweeps read the state as it stands, so running one again is
+            // safe: a database blip is waited out here rather than failing the tick.
+            return await retryTransient(() => handler(job.data, job), {
+              ...SCHEDULED_JOB_RETRY,
+              onRetry: (e, attempt, delayMs) =>
+                this.logger.warn(
+                  { job: job.name, jobId: job.id, attempt, delayMs, failure: databaseFailure(e) },
+                  'database unavailable: scheduled job retried',
+                ),
+            });
+          } finally {
+            this.inFlight--;
+          }
         },
         {
-          connection: redisConnection(this.env.redisUrl, 'worker'),
+          connection,
           prefix: this.env.queuePrefix,
           concurrency: this.env.workerConcurrency,
           // Stalled jobs (their worker died) are checked as often as a lock lasts.
@@ -84,21 +109,38 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       });
       this.workers.push(worker);
     }
-    for (const s of declaredSchedules()) {
-      await this.queues
-        .queue(s.job.queue)
-        .upsertJobScheduler(
-          s.id,
-          { every: s.everyMs(this.env) },
-          { name: s.job.name, data: s.payload ?? {}, opts: s.job.defaults },
-        );
-    }
+    for (const s of declaredSchedules()) await installSchedule(this.queues.queue(s.job.queue), s, this.env);
     this.logger.log(`worker ready: ${handlers.size} job types, ${declaredSchedules().length} schedules`);
   }
 
+  /** Every queue's consumer is running (false before start-up and once closing). */
+  consumersRunning(): boolean {
+    return this.workers.length > 0 && this.workers.every((w) => w.isRunning());
+  }
+
+  /**
+   * Stops taking jobs and waits for the handlers in flight. BullMQ's close() also waits for Redis
+   * to record their results, and never settles while Redis is away; so once no handler runs and
+   * Redis is unreachable, the worker stops without it (a job whose result could not be recorded
+   * is picked up again by a worker when its lock expires). SHUTDOWN_TIMEOUT_MS (worker.ts) still
+   * bounds the whole stop.
+   */
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`worker stopping (${signal ?? 'shutdown'}): waiting for in-flight jobs`);
-    await Promise.all(this.workers.map((w) => w.close()));
+    let settled = false;
+    const closing = Promise.all(this.workers.map((w) => w.close())).finally(() => (settled = true));
+    while (!settled) {
+      await Promise.race([closing, new Promise((r) => setTimeout(r, 100))]);
+      if (!settled && this.inFlight === 0 && !this.redisReachable()) {
+        this.logger.warn('worker stopping: Redis unreachable and no job in flight, not waiting for it');
+        for (const c of this.connections) c.disconnect();
+        return;
+      }
+    }
     this.logger.log('worker stopped');
+  }
+
+  private redisReachable(): boolean {
+    return this.connections.every((c) => c.status === 'ready');
   }
 }

@@ -129,10 +129,8 @@ export class ReferralDispatcher {
     const caseFile = await this.cases.findCase(m, r.caseId);
     if (!caseFile) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     if (caseFile.status !== 'open') throw ReferralErrors.CASE_NOT_OPEN();
-    const [sender, recipient] = await Promise.all([
-      m.findOneOrFail(Agency, { where: { id: r.senderAgencyId } }),
-      m.findOneOrFail(Agency, { where: { id: r.recipientAgencyId } }),
-    ]);
+    const sender = await m.findOneOrFail(Agency, { where: { id: r.senderAgencyId } });
+    const recipient = await m.findOneOrFail(Agency, { where: { id: r.recipientAgencyId } });
     const { agreementId, categories } = await this.sharing.evaluate(m, {
       caseFile,
       sender,

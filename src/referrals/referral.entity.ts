@@ -13,6 +13,7 @@ import { DataSharingAgreement } from '../agreements/agreement.entity';
 import { CaseFile, Consent } from '../cases/public';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
+import { EscalationState } from '../escalation/escalation-state';
 import type { ReferralStatus } from './referral-lifecycle';
 
 export const URGENCIES = ['emergency', 'priority', 'routine'] as const;
@@ -165,13 +166,9 @@ export class Referral {
   @Column({ type: 'text', nullable: true })
   responseDueExplain: string | null;
 
-  /** Set by the overdue scan when the first escalation level fires (response_due_at + grace). */
-  @Column({ type: 'timestamptz', nullable: true })
-  overdueSince: Date | null;
-
-  /** Overdue levels already fired: 0 none, 1 caseworker, 2 supervisor, 3 lead unit. */
-  @Column({ type: 'smallint', default: 0 })
-  escalationLevel: number;
+  /** overdue_since (response_due_at + grace once the first level fires) and escalation_level. */
+  @Column(() => EscalationState, { prefix: false })
+  escalation: EscalationState;
 
   /** The external system's own reference, from its acknowledgement. */
   @Column({ type: 'text', nullable: true })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -16,6 +16,7 @@ import { ReferralCreateService } from './referral-create.service';
 import { ReferralDispatcher } from './referral-dispatcher';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralResponseService } from './referral-response.service';
+import { UuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('referrals')
 @Controller('api/v1/referrals')
@@ -55,14 +56,14 @@ export class ReferralsController {
   @Get(':id')
   @Authorize('read', 'Referral')
   @ApiOperation({ summary: 'One referral with its history (no case data)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.queries.get(actor, id);
   }
 
   @Get(':id/snapshot')
   @Authorize('read', 'Referral')
   @ApiOperation({ summary: 'The minimized snapshot (recipient: only while active; every read audited)' })
-  snapshot(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: SnapshotQuery) {
+  snapshot(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() q: SnapshotQuery) {
     return this.queries.snapshot(actor, id, q.version);
   }
 
@@ -70,7 +71,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('dispatch', 'Referral')
   @ApiOperation({ summary: 'Send a draft (re-checks consent and agreement; sets the response deadline)' })
-  dispatch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  dispatch(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.dispatcher.dispatch(actor, id);
   }
 
@@ -78,7 +79,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('amend', 'Referral')
   @ApiOperation({ summary: 'Amend: a new snapshot version (delivered again if already sent)' })
-  amend(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendReferralDto) {
+  amend(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: AmendReferralDto) {
     return this.amending.amend(actor, id, dto);
   }
 
@@ -86,7 +87,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('cancel', 'Referral')
   @ApiOperation({ summary: 'Cancel (sender); the recipient loses the snapshot' })
-  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  cancel(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: ReasonDto) {
     return this.amending.cancel(actor, id, dto);
   }
 
@@ -94,7 +95,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('retry', 'Referral')
   @ApiOperation({ summary: 'Retry a delivery that failed after all attempts (sender)' })
-  retry(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  retry(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.dispatcher.retry(actor, id);
   }
 
@@ -102,7 +103,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('respond', 'Referral')
   @ApiOperation({ summary: 'Accept (recipient focal point)' })
-  accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.responses.byUser(actor, id, 'accept');
   }
 
@@ -110,7 +111,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('respond', 'Referral')
   @ApiOperation({ summary: 'Reject with a reason (recipient focal point)' })
-  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  reject(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: ReasonDto) {
     return this.responses.byUser(actor, id, 'reject', dto.reason);
   }
 
@@ -118,7 +119,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authorize('respond', 'Referral')
   @ApiOperation({ summary: 'Mark the service in progress (recipient focal point)' })
-  start(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  start(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.responses.byUser(actor, id, 'start');
   }
 
@@ -128,7 +129,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Complete with the service outcome (written back to the sender’s case)' })
   complete(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() dto: CompleteReferralDto,
   ) {
     return this.responses.byUser(actor, id, 'complete', dto.outcome);

@@ -23,7 +23,7 @@ import { ReferralSharingRules } from './sharing/referral-sharing-rules';
 import { ReferralSnapshotBuilder } from './sharing/referral-snapshot.builder';
 import { ReferralSnapshots } from './referral-snapshots';
 import { ReferralTransitions } from './referral-transitions';
-import { ReferralWithdrawalListener } from './referral-withdrawal.listener';
+import { ReferralWithdrawalSubscriber } from './referral-withdrawal.subscriber';
 import { ReferralWithdrawalProcessor } from './referral-withdrawal.processor';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsRepository } from './referrals.repository';
@@ -53,7 +53,7 @@ import { ReferralsRepository } from './referrals.repository';
     ReferralHttpSender,
     ReferralDeliveryProcessor,
     ReferralConsentRevocation,
-    ReferralWithdrawalListener,
+    ReferralWithdrawalSubscriber,
     ReferralConsentExpirySweep,
     ReferralWithdrawalProcessor,
     ReferralInboundService,

@@ -28,8 +28,10 @@ describe('audit_entry is append-only in the database', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const su = await connect();
-    await su.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash)
-      VALUES (1, now(), 'system.start', 'allowed', repeat('0', 64), repeat('a', 64))`);
+    // A sealed entry, as the sequencer writes it (only its transactions may set the seal columns).
+    await su.query(`SET enlace.audit_sealer = 'on'`);
+    await su.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash, sealed_at)
+      VALUES (1, now(), 'system.start', 'allowed', repeat('0', 64), repeat('a', 64), now())`);
     await su.end();
     // A login role as an operator would create one for the application: a member of enlace_app.
     await adminQuery(`CREATE ROLE ${appLogin} LOGIN NOSUPERUSER PASSWORD '${password}' IN ROLE enlace_app`);
@@ -64,8 +66,9 @@ describe('audit_entry is append-only in the database', () => {
     const app = await connect(appLogin);
     try {
       await app.query('BEGIN');
-      await app.query(`INSERT INTO audit_entry (seq, occurred_at, action, outcome, prev_hash, hash)
-        VALUES (2, now(), 'system.probe', 'allowed', repeat('a', 64), repeat('b', 64))`);
+      // Appends are unsealed rows (the sequencer assigns seq and hashes later).
+      await app.query(`INSERT INTO audit_entry (occurred_at, action, outcome)
+        VALUES (now(), 'system.probe', 'allowed')`);
       expect((await app.query('SELECT count(*)::int AS n FROM audit_entry')).rows[0].n).toBe(2);
       await app.query(
         `INSERT INTO outbox_message (queue, job_name, payload, job_id) VALUES ('q', 'j', '{}', 'x')`,

@@ -37,7 +37,7 @@ describe('denials under a burst of refused requests', () => {
     const agency = await makeAgency(t.dataSource);
     const owner = await makeActor(t.dataSource, Role.Caseworker, agency);
     const outsider = await makeActor(t.dataSource, Role.Caseworker, agency);
-    const { caseFile } = await makeCase(t.dataSource, agency, { caseFile: { assignedUserId: owner.userId } });
+    const caseFile = await makeCase(t.dataSource, agency, { assignedUserId: owner.userId });
     return { url: `/api/v1/cases/${caseFile.id}/assessments`, caseId: caseFile.id, owner, outsider };
   };
 

@@ -5,7 +5,7 @@ import { AuditService } from '../../src/audit-trail/audit.service';
 import { verifyChain } from '../../src/audit/audit-chain.verifier';
 import { readChainBatch } from '../../src/audit/audit.repository';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { auditRows } from '../factories/audit.factory';
+import { auditRows, sealAudit } from '../factories/audit.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 /** Many writers at once: one gap-free chain, and a rolled-back transaction leaves no trace. */
@@ -50,6 +50,8 @@ describe('audit chain under concurrent writers', () => {
       Array.from({ length: 10 }, (_, i) => audit.recordAlone({ actor: actor(i), action: 'probe.alone' })),
     );
 
+    // The sequencer (worker) seals committed rows into the chain; here, once they are all in.
+    await sealAudit(t.env.DATABASE_URL);
     const rows = await auditRows(t.dataSource);
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1)); // no gap
     expect(rows.filter((r) => r.action === 'probe.committed')).toHaveLength(45);

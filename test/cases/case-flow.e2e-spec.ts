@@ -321,8 +321,9 @@ describe('cases: the full flow', () => {
     const all = [...log.body.items, ...next.body.items];
     expect(all.some((e: any) => e.action === 'case.read' && e.actorUserId === cw.userId)).toBe(true);
     expect(all.some((e: any) => e.action === 'case.create')).toBe(true);
-    expect(all.map((e: any) => Number(e.seq))).toEqual(
-      [...all.map((e: any) => Number(e.seq))].sort((x, y) => y - x),
+    // Newest first, in insertion order (entries are in the log before the sequencer seals them).
+    expect(all.map((e: any) => Number(e.id))).toEqual(
+      [...all.map((e: any) => Number(e.id))].sort((x, y) => y - x),
     );
     const reads = all.filter((e: any) => e.action === 'case.read' && e.actorUserId === cw.userId);
     expect(reads[0].fields).toEqual(['identifying', 'operational', 'sensitive']);

@@ -127,7 +127,7 @@ describe('cases: one child, one record', () => {
 
   it('audits the search without the criteria', async () => {
     const [e] = await t.dataSource.query(
-      `SELECT action, fields, subject_id FROM audit_entry WHERE action = 'child.search' ORDER BY seq DESC LIMIT 1`,
+      `SELECT action, fields, subject_id FROM audit_entry WHERE action = 'child.search' ORDER BY id DESC LIMIT 1`,
     );
     expect(e).toEqual({ action: 'child.search', fields: ['operational'], subject_id: null });
   });

@@ -196,7 +196,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       expect(on.body.active).toBe(true);
 
       const actions = await t.dataSource.query(
-        `SELECT action, fields FROM audit_entry WHERE subject_id = $1 AND outcome = 'allowed' ORDER BY seq`,
+        `SELECT action, fields FROM audit_entry WHERE subject_id = $1 AND outcome = 'allowed' ORDER BY id`,
         [id],
       );
       expect(actions).toEqual([

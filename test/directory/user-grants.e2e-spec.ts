@@ -44,7 +44,7 @@ describe('directory: second-person grants and single-use activation', () => {
     as(a, 'POST', USERS, { agencyId: agency.id, role, email, fullName: 'Persona Nueva' });
   const auditOf = (userId: string) =>
     t.dataSource.query(
-      `SELECT action, outcome, actor_user_id AS "by" FROM audit_entry WHERE subject_id = $1 ORDER BY seq`,
+      `SELECT action, outcome, actor_user_id AS "by" FROM audit_entry WHERE subject_id = $1 ORDER BY id`,
       [userId],
     );
 

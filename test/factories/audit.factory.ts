@@ -2,9 +2,12 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { ChainSealer, CheckpointPolicy } from '../../src/audit-trail/audit-sequencer';
 
 export interface EntryRow {
-  seq: string;
+  id: string;
+  /** null until sealed (sealAudit). */
+  seq: string | null;
   action: string;
   outcome: string;
   actor_user_id: string | null;
@@ -17,9 +20,9 @@ export interface EntryRow {
   request_id: string | null;
 }
 
-/** Audit rows matching a SQL condition (values as $1..), oldest first. */
+/** Audit rows matching a SQL condition (values as $1..), oldest first (insertion order). */
 export async function auditRows(ds: DataSource, where = 'TRUE', params: unknown[] = []): Promise<EntryRow[]> {
-  return (await ds.query(`SELECT * FROM audit_entry WHERE ${where} ORDER BY seq`, params)) as EntryRow[];
+  return (await ds.query(`SELECT * FROM audit_entry WHERE ${where} ORDER BY id`, params)) as EntryRow[];
 }
 
 const AUDIT_TRIGGERS = ['audit_entry_no_update_delete', 'audit_entry_no_truncate'];
@@ -50,9 +53,10 @@ export async function asTamperer(databaseUrl: string, ...statements: string[]): 
 export function runVerifyCommand(
   databaseUrl: string,
   batch?: number,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number; out: string }> {
   const cli = join(__dirname, '..', '..', 'dist', 'src', 'audit', 'audit-verify.js');
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, ...extraEnv };
   if (batch) env.AUDIT_VERIFY_BATCH = String(batch);
   return new Promise((resolve) => {
     execFile(process.execPath, [cli], { env }, (err, stdout, stderr) => {
@@ -60,4 +64,18 @@ export function runVerifyCommand(
       resolve({ code, out: `${stdout}${stderr}` });
     });
   });
+}
+
+/**
+ * Seals every committed audit row, as the worker's sequencer does (tests run the API only):
+ * call it before reading `seq`, hashes or verifying. Returns how many rows it sealed.
+ */
+export async function sealAudit(databaseUrl: string, checkpoints?: CheckpointPolicy): Promise<number> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return await new ChainSealer(checkpoints).sealAll(c);
+  } finally {
+    await c.end();
+  }
 }

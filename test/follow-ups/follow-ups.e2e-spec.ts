@@ -2,11 +2,19 @@ import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
 import { DomainEvents } from '../../src/common/domain-events';
 import type { Agency } from '../../src/directory/agency.entity';
-import { makeCaseRow, publishCaseEvent } from '../factories/case-rows.factory';
+import { makeCase, publishCaseEvent } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 const REGISTERED = '2026-11-02T09:00:00.000Z';
+/** A case in follow-up at high risk, returned and opened at REGISTERED. */
+const FOLLOW_UP_CASE = {
+  phase: 'follow_up',
+  riskLevel: 'high',
+  legalBasis: 'legal_obligation',
+  returnedAt: new Date(REGISTERED),
+  openedAt: new Date(REGISTERED),
+} as const;
 const days = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString();
 
 describe('follow-ups: scheduling from policy and the follow-up routes', () => {
@@ -53,10 +61,9 @@ describe('follow-ups: scheduling from policy and the follow-up routes', () => {
   beforeEach(() => t.clock.set(REGISTERED));
 
   async function registerCase(agency: Agency, over: Record<string, unknown> = {}) {
-    const c = await makeCaseRow(t.dataSource, agency, {
+    const c = await makeCase(t.dataSource, agency, {
+      ...FOLLOW_UP_CASE,
       assignedUserId: agency.id === gt.id ? cw.userId : null,
-      returnedAt: new Date(REGISTERED),
-      openedAt: new Date(REGISTERED),
       ...over,
     });
     await publishCaseEvent(t.dataSource, events, 'case.registered', { caseId: c.id });

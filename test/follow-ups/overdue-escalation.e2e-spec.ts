@@ -4,13 +4,21 @@ import { DomainEvents } from '../../src/common/domain-events';
 import type { Agency } from '../../src/directory/agency.entity';
 import { AppUser } from '../../src/directory/app-user.entity';
 import { OverdueScanJob } from '../../src/escalation/escalation.jobs';
-import { makeCaseRow, publishCaseEvent } from '../factories/case-rows.factory';
+import { makeCase, publishCaseEvent } from '../factories/cases.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { eventually, waitForQueuesToDrain } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { startWorker, WorkerProcess } from '../harness/worker-process';
 
 const REGISTERED = '2026-11-02T09:00:00.000Z';
+/** A case in follow-up at high risk, returned and opened at REGISTERED. */
+const FOLLOW_UP_CASE = {
+  phase: 'follow_up',
+  riskLevel: 'high',
+  legalBasis: 'legal_obligation',
+  returnedAt: new Date(REGISTERED),
+  openedAt: new Date(REGISTERED),
+} as const;
 // GT high risk: first follow-up due 5 days after registration.
 const DUE = '2026-11-07T09:00:00.000Z';
 const at = (days: number) => new Date(Date.parse(DUE) + days * 86_400_000).toISOString();
@@ -54,11 +62,9 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
     leadHn = await makeActor(ds, Role.LeadUnitOfficer, leadUnitHn);
 
     t.clock.set(REGISTERED);
-    const c = await makeCaseRow(ds, gt, {
+    const c = await makeCase(ds, gt, {
+      ...FOLLOW_UP_CASE,
       assignedUserId: cw.userId,
-      riskLevel: 'high',
-      returnedAt: new Date(REGISTERED),
-      openedAt: new Date(REGISTERED),
     });
     await publishCaseEvent(ds, t.app.get(DomainEvents), 'case.registered', { caseId: c.id });
     caseId = c.id;
@@ -199,10 +205,9 @@ describe('overdue scan: flagging and escalation, exactly once with two workers',
 
   it("a completed follow-up is not escalated, and the job scheduler's own scans escalate with the worker clock", async () => {
     // A second case: its first follow-up is recorded in time, the checkpoint one month after return is not.
-    const c = await makeCaseRow(t.dataSource, gt, {
+    const c = await makeCase(t.dataSource, gt, {
+      ...FOLLOW_UP_CASE,
       assignedUserId: cw.userId,
-      returnedAt: new Date(REGISTERED),
-      openedAt: new Date(REGISTERED),
     });
     await publishCaseEvent(t.dataSource, t.app.get(DomainEvents), 'case.registered', { caseId: c.id });
     const [first] = await t.dataSource.query(
@@ -257,7 +262,10 @@ describe('notification inbox', () => {
     const agency = await makeAgency(t.dataSource);
     cw = await makeActor(t.dataSource, Role.Caseworker, agency);
     other = await makeActor(t.dataSource, Role.Caseworker, agency);
-    const c = await makeCaseRow(t.dataSource, agency, { assignedUserId: cw.userId });
+    const c = await makeCase(t.dataSource, agency, {
+      ...FOLLOW_UP_CASE,
+      assignedUserId: cw.userId,
+    });
     caseId = c.id;
     const events = t.app.get(DomainEvents);
     t.clock.set(REGISTERED);
@@ -303,7 +311,7 @@ describe('notification inbox', () => {
     });
     expect(stranger.status).toBe(403);
     const [denied] = await t.dataSource.query(
-      `SELECT action, outcome FROM audit_entry WHERE actor_user_id = $1 ORDER BY seq DESC LIMIT 1`,
+      `SELECT action, outcome FROM audit_entry WHERE actor_user_id = $1 ORDER BY id DESC LIMIT 1`,
       [other.userId],
     );
     expect(denied).toEqual({ action: 'notification.update', outcome: 'denied' });

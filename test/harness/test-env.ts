@@ -18,6 +18,8 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     // Every injected request comes from 127.0.0.1: tests that sign in a lot must not hit the
     // per-address limit (test/identity tests it with a low one).
     LOGIN_RATE_LIMIT_PER_IP: '100000',
+    // An API process a test stops need not wait for a load balancer.
+    SHUTDOWN_DRAIN_MS: '0',
     ...extra,
   };
 }

@@ -18,7 +18,7 @@ describe('identity: login, lockout, refresh, logout, password, me', () => {
   const audit = (action: string) =>
     t.dataSource.query(
       `SELECT actor_user_id AS "userId", actor_role AS role, outcome, fields, subject_id AS "subjectId"
-         FROM audit_entry WHERE action = $1 ORDER BY seq`,
+         FROM audit_entry WHERE action = $1 ORDER BY id`,
       [action],
     );
 

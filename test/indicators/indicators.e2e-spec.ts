@@ -2,7 +2,7 @@ import { Role } from '../../src/common/role';
 import type { Agency } from '../../src/directory/agency.entity';
 import type { CaseFile } from '../../src/cases/case-file.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
-import { makeCase } from '../factories/monitoring-cases.factory';
+import { makeCase } from '../factories/cases.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 const best = {
@@ -40,8 +40,7 @@ describe('reintegration indicators', () => {
     tokens.otherSupervisor = t.tokenFor(outsider);
     const cw2 = await makeActor(t.dataSource, Role.Caseworker, agency);
     tokens.otherCaseworker = t.tokenFor(cw2);
-    c = await makeCase(t.dataSource, {
-      agency,
+    c = await makeCase(t.dataSource, agency, {
       assignedUserId: users[Role.Caseworker],
       returnedAt: new Date('2026-02-01T00:00:00Z'),
     });

@@ -2,7 +2,7 @@ import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
 import type { CaseFile } from '../../src/cases/case-file.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
-import { makeCases } from '../factories/monitoring-cases.factory';
+import { makeCases } from '../factories/cases.factory';
 import { eventually } from '../harness/queues';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { startWorker, WorkerProcess } from '../harness/worker-process';
@@ -29,12 +29,11 @@ describe('monitoring CSV exports', () => {
     const gt = await makeAgency(ds, { countryCode: 'GT', name: 'Centro, "Casa" =Norte' });
     const hn = await makeAgency(ds, { countryCode: 'HN' });
     cases = [
-      ...(await makeCases(ds, 30, { agency: gt, phase: 'assessment', riskLevel: 'high' })),
-      ...(await makeCases(ds, 5, { agency: gt, phase: 'case_plan', riskLevel: 'low' })),
+      ...(await makeCases(ds, 30, gt, { phase: 'assessment', riskLevel: 'high' })),
+      ...(await makeCases(ds, 5, gt, { phase: 'case_plan', riskLevel: 'low' })),
     ];
-    await makeCases(ds, 7, { agency: hn, phase: 'assessment' });
-    await makeCases(ds, 3, {
-      agency: gt,
+    await makeCases(ds, 7, hn, { phase: 'assessment' });
+    await makeCases(ds, 3, gt, {
       status: 'closed',
       closedAt: new Date('2026-04-01'),
       closureReason: 'goals_met',
@@ -123,7 +122,7 @@ describe('monitoring CSV exports', () => {
     }
     const audit = await t.dataSource.query(
       `SELECT actor_user_id, outcome, fields FROM audit_entry
-        WHERE subject_type = 'MonitoringExport' AND subject_id = $1 ORDER BY seq`,
+        WHERE subject_type = 'MonitoringExport' AND subject_id = $1 ORDER BY id`,
       [id],
     );
     expect(audit.map((a: any) => [a.actor_user_id === lead.userId, a.outcome])).toEqual([

@@ -5,14 +5,8 @@ import { CaseFile } from '../../src/cases/case-file.entity';
 import type { Child } from '../../src/cases/child.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 import { makeActor, makeAgency } from '../factories/directory.factory';
-import {
-  makeCase,
-  makeCases,
-  makeChild,
-  makeFollowUp,
-  makeInterviews,
-  makeReferral,
-} from '../factories/monitoring-cases.factory';
+import { makeCase, makeCases, makeChild } from '../factories/cases.factory';
+import { makeFollowUp, makeInterviews, makeReferral } from '../factories/monitoring-rows.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 const NOW = '2026-09-01T12:00:00Z';
@@ -102,7 +96,7 @@ describe('monitoring (national)', () => {
       const out: CaseFile[] = [];
       for (let i = 0; i < n; i++)
         out.push(
-          await makeCase(ds, { agency, phase, riskLevel, openedAt: d(openedAt), child: await child() }),
+          await makeCase(ds, agency, { phase, riskLevel, openedAt: d(openedAt), child: await child() }),
         );
       return out;
     };
@@ -111,26 +105,22 @@ describe('monitoring (national)', () => {
     const a3 = await open(gtA, 1, 'follow_up', 'low', '2026-06-10');
     const b1 = await open(gtB, 4, 'registration', 'high', '2026-08-10');
     const h1 = await open(hnA, 5, 'implementation', 'medium');
-    await makeCases(ds, 2, {
-      agency: gtA,
+    await makeCases(ds, 2, gtA, {
       status: 'closed',
       closedAt: d('2026-05-10'),
       closureReason: 'goals_met',
     });
-    await makeCase(ds, {
-      agency: gtA,
+    await makeCase(ds, gtA, {
       status: 'closed',
       closedAt: d('2026-06-10'),
       closureReason: 'lost_contact',
     });
-    await makeCase(ds, {
-      agency: gtB,
+    await makeCase(ds, gtB, {
       status: 'closed',
       closedAt: d('2026-07-10'),
       closureReason: 're_migrated',
     });
-    await makeCase(ds, {
-      agency: hnA,
+    await makeCase(ds, hnA, {
       status: 'closed',
       closedAt: d('2026-07-10'),
       closureReason: 'goals_met',
@@ -504,8 +494,7 @@ describe('monitoring (national)', () => {
         closureReason: 'transferred',
       });
       await repo.save(c2);
-      await makeCase(t.dataSource, {
-        agency: gtB,
+      await makeCase(t.dataSource, gtB, {
         phase: 'registration',
         riskLevel: 'low',
         openedAt: d('2026-08-20'),
@@ -537,8 +526,7 @@ describe('monitoring (national)', () => {
   });
 
   it('counts closures in the vocabulary the close request accepts (turned_of_age, no turned_18)', async () => {
-    await makeCase(t.dataSource, {
-      agency: gtB,
+    await makeCase(t.dataSource, gtB, {
       status: 'closed',
       closedAt: d('2026-08-20'),
       closureReason: 'turned_of_age',

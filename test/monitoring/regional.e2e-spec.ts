@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../src/common/actor';
 import { Role } from '../../src/common/role';
 import { makeActor, makeAgency } from '../factories/directory.factory';
-import { makeCases } from '../factories/monitoring-cases.factory';
+import { makeCases } from '../factories/cases.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
 
 describe('monitoring (regional aggregates, small-cell suppression)', () => {
@@ -25,12 +25,12 @@ describe('monitoring (regional aggregates, small-cell suppression)', () => {
     const gt = await makeAgency(ds, { countryCode: 'GT' });
     const hn = await makeAgency(ds, { countryCode: 'HN' });
     const sv = await makeAgency(ds, { countryCode: 'SV' });
-    await makeCases(ds, 12, { agency: gt, phase: 'assessment' });
-    await makeCases(ds, 2, { agency: gt, phase: 'case_plan' });
-    await makeCases(ds, 6, { agency: hn, phase: 'assessment' });
-    await makeCases(ds, 8, { agency: hn, phase: 'implementation' });
-    await makeCases(ds, 11, { agency: sv, phase: 'assessment' });
-    await makeCases(ds, 7, { agency: sv, phase: 'implementation' });
+    await makeCases(ds, 12, gt, { phase: 'assessment' });
+    await makeCases(ds, 2, gt, { phase: 'case_plan' });
+    await makeCases(ds, 6, hn, { phase: 'assessment' });
+    await makeCases(ds, 8, hn, { phase: 'implementation' });
+    await makeCases(ds, 11, sv, { phase: 'assessment' });
+    await makeCases(ds, 7, sv, { phase: 'implementation' });
     analyst = await makeActor(ds, Role.RegionalAnalyst, hn);
     lead = await makeActor(ds, Role.LeadUnitOfficer, gt);
   }, 60000);

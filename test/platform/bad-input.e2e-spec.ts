@@ -94,6 +94,47 @@ describe('bad input is a 4xx problem with field details, never a 500', () => {
     });
   });
 
+  describe('messages a caseworker understands', () => {
+    it('a missing field gets one message: required, in Spanish or English', async () => {
+      const body = registrationBody(s.sender.id);
+      delete (body.child as Record<string, unknown>).lastNames;
+      for (const [lang, message] of [
+        ['es', 'Es obligatorio.'],
+        ['en', 'Is required.'],
+      ]) {
+        const res = await t.request('POST', '/api/v1/cases', {
+          token: t.tokenFor(s.caseworker),
+          body,
+          headers: { 'accept-language': lang },
+        });
+        const problem = expectProblem(res, 400, 'child.lastNames');
+        expect(problem.errors.filter((e: any) => e.field === 'child.lastNames')).toEqual([
+          { field: 'child.lastNames', code: 'isDefined', message },
+        ]);
+      }
+    });
+
+    it('a wrong value gets the first failed rule only, kind before length', async () => {
+      const body = registrationBody(s.sender.id, {}, { firstNames: 42 });
+      const res = await t.request('POST', '/api/v1/cases', { token: t.tokenFor(s.caseworker), body });
+      const problem = expectProblem(res, 400, 'child.firstNames');
+      expect(problem.errors.filter((e: any) => e.field === 'child.firstNames')).toEqual([
+        { field: 'child.firstNames', code: 'isString', message: 'Debe ser texto.' },
+      ]);
+    });
+
+    it('a body id that is not a UUID is translated', async () => {
+      const res = await t.request('POST', '/api/v1/referrals', {
+        token: t.tokenFor(s.caseworker),
+        body: s.body({ recipientAgencyId: 'not-a-uuid' }),
+        headers: { 'accept-language': 'en' },
+      });
+      const problem = expectProblem(res, 400, 'recipientAgencyId');
+      const issue = problem.errors.find((e: any) => e.field === 'recipientAgencyId');
+      expect(issue.message).toBe('Must be a UUID.');
+    });
+  });
+
   it('a path id that is not a UUID names the parameter', async () => {
     const res = await t.request('GET', '/api/v1/referrals/not-a-uuid/snapshot', {
       token: t.tokenFor(s.caseworker),

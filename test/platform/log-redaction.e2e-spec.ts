@@ -129,4 +129,18 @@ describe('logs hold no case content, at any level', () => {
       expect({ what, found: log.includes(value) }).toEqual({ what, found: false });
     }
   });
+  it('logs API requests but not health probes or metric scrapes', async () => {
+    const mark = apiOut.length;
+    for (const path of ['/health/live', '/health/ready', '/metrics', '/api/v1/auth/me'])
+      await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 300));
+    const urls = apiOut
+      .slice(mark)
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { req?: { url?: string } })
+      .flatMap((l) => (l.req?.url ? [l.req.url] : []));
+    expect(urls).toContain('/api/v1/auth/me');
+    expect(urls.filter((u) => /^\/(health|metrics)/.test(u))).toEqual([]);
+  });
 });

@@ -36,7 +36,7 @@ describe('creating a referral', () => {
     expect(JSON.stringify(snap.body)).not.toContain('no binario');
     expect(snap.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const audit = await t.dataSource.query(
-      `SELECT action, fields FROM audit_entry WHERE subject_id = $1 ORDER BY seq`,
+      `SELECT action, fields FROM audit_entry WHERE subject_id = $1 ORDER BY id`,
       [res.body.id],
     );
     expect(audit.map((a: any) => a.action)).toEqual(['referral.create', 'referral.snapshot.read']);

@@ -24,15 +24,23 @@ export async function referralScenario(t: TestApp, opts: { recipient?: Partial<A
   const caseworker = await makeActor(ds, Role.Caseworker, sender);
   const supervisor = await makeActor(ds, Role.Supervisor, sender);
   const focal = await makeActor(ds, Role.ReferralFocalPoint, recipient);
-  const { caseFile, child } = await makeCase(ds, sender, {
-    caseFile: { assignedUserId: caseworker.userId },
+  const caseFile = await makeCase(ds, sender, {
+    assignedUserId: caseworker.userId,
+    legalBasis: 'consent',
     child: {
+      firstNames: 'Ana Lucía',
+      lastNames: 'Pérez Gómez',
+      dateOfBirth: '2012-04-09',
+      sex: 'female',
+      languages: ['es'],
+      searchName: 'ana gomez lucia perez',
       disability: 'hipoacusia moderada',
       genderIdentity: 'no binario',
       familyContacts: [{ name: 'María Gómez', relationship: 'madre', phone: '+502 5555 0101' }],
       documents: [{ type: 'passport', number: 'P1234567' }],
     },
   });
+  const { child } = caseFile;
   const consent = await makeConsent(ds, caseFile, {
     purposes: ['health_care'],
     recipientAgencyIds: [recipient.id],

@@ -16,7 +16,7 @@ import {
 export const AUDIT_OUTCOMES = ['allowed', 'denied', 'failed'] as const;
 export const MAX_PAGE = 200;
 
-/** Keyset page: `cursor` is the previous page's `nextCursor` (a seq); newest entries first. */
+/** Keyset page: `cursor` is the previous page's `nextCursor` (an insertion id); newest entries first. */
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One audit entry as the auditor's API shows it (all of it: an entry holds no personal data). */
 export class AuditEntryView {
-  @ApiProperty({ example: '1042' }) seq: string;
+  @ApiProperty({ example: '1050', description: 'insertion id: the order of the list and its cursor' })
+  id: string;
+  @ApiProperty({
+    example: '1042',
+    nullable: true,
+    type: String,
+    description: 'chain position; null until sealed',
+  })
+  seq: string | null;
   @ApiProperty() occurredAt: Date;
   @ApiProperty({ nullable: true, format: 'uuid' }) actorUserId: string | null;
   @ApiProperty({ nullable: true, example: 'caseworker' }) actorRole: string | null;
@@ -16,8 +24,10 @@ export class AuditEntryView {
   @ApiProperty({ nullable: true }) purpose: string | null;
   @ApiProperty({ enum: ['allowed', 'denied', 'failed'] }) outcome: string;
   @ApiProperty({ nullable: true }) requestId: string | null;
-  @ApiProperty() prevHash: string;
-  @ApiProperty() hash: string;
+  @ApiProperty({ nullable: true, type: String }) prevHash: string | null;
+  @ApiProperty({ nullable: true, type: String }) hash: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'when the sequencer sealed it' })
+  sealedAt: Date | null;
 }
 
 export class AuditEntryPage {
@@ -33,4 +43,6 @@ export class ChainVerdictView {
   @ApiPropertyOptional() headHash?: string;
   @ApiPropertyOptional() firstBrokenSeq?: string;
   @ApiPropertyOptional({ enum: ['hash mismatch', 'prev_hash mismatch', 'gap'] }) reason?: string;
+  @ApiPropertyOptional({ description: 'entries not yet sealed when the verification started' })
+  unsealed?: number;
 }

@@ -101,15 +101,17 @@ export class ChildMatchingService {
       const own = all.filter((c) => c.childId === r.child_id); // newest first
       const readable = own.find((c) => this.access.allows(actor, 'read', c, 'firstNames'));
       const names = readable ? await childRecordOf(m, readable) : undefined;
-      for (const c of own)
-        await this.audit.record(m, {
+      await this.audit.recordMany(
+        m,
+        own.map((c) => ({
           actor,
           action: 'child.match.candidate',
           subjectType: 'Case',
           subjectId: c.id,
           caseId: c.id,
           fields: c === readable ? ['identifying', 'operational'] : ['operational'],
-        });
+        })),
+      );
       out.push({
         childId: r.child_id,
         similarity: similarityBand(r.score),

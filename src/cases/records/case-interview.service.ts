@@ -88,14 +88,16 @@ export class CaseInterviewService {
         caseId,
         fields: ['operational', 'sensitive'],
       });
-      for (const other of new Set(all.map((i) => i.caseId).filter((id) => id !== c.id)))
-        await this.audit.record(m, {
+      await this.audit.recordMany(
+        m,
+        [...new Set(all.map((i) => i.caseId).filter((id) => id !== c.id))].map((other) => ({
           actor,
           action: 'interview.list',
           subjectType: 'Interview',
           caseId: other,
           fields: readable(other) ? ['operational', 'sensitive'] : ['operational'],
-        });
+        })),
+      );
       const byTopic: Record<string, number> = {};
       for (const i of all) for (const t of i.topics) byTopic[t] = (byTopic[t] ?? 0) + 1;
       return {

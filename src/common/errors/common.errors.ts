@@ -91,8 +91,8 @@ export const CommonErrors = defineErrors({
     status: 503,
     title: { es: 'Base de datos no disponible', en: 'Database unavailable' },
     detail: {
-      es: 'No se obtuvo una conexión a la base de datos a tiempo. Intente de nuevo en {retryAfterSeconds} s.',
-      en: 'No database connection became available in time. Try again in {retryAfterSeconds} s.',
+      es: 'La base de datos no está disponible en este momento. Intente de nuevo en {retryAfterSeconds} s.',
+      en: 'The database is not available right now. Try again in {retryAfterSeconds} s.',
     },
   },
 });

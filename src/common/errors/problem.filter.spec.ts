@@ -32,6 +32,26 @@ describe('toAppError: PostgreSQL errors', () => {
   });
 });
 
+describe('toAppError: database unavailable', () => {
+  const netError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code });
+  it('answers 503 DATABASE_UNAVAILABLE, Retry-After 5 s for an outage and 1 s for a lost race', () => {
+    const outage = toAppError(pgError('57P01'), {});
+    expect([outage.status, outage.code, outage.params.retryAfterSeconds]).toEqual([
+      503,
+      'DATABASE_UNAVAILABLE',
+      5,
+    ]);
+    const refused = toAppError(netError('ECONNREFUSED'), {});
+    expect([refused.status, refused.code]).toEqual([503, 'DATABASE_UNAVAILABLE']);
+    const deadlock = toAppError(pgError('40P01'), {});
+    expect([deadlock.status, deadlock.code, deadlock.params.retryAfterSeconds]).toEqual([
+      503,
+      'DATABASE_UNAVAILABLE',
+      1,
+    ]);
+  });
+});
+
 describe('renderProblem', () => {
   it("adds a coded error's extension members to the body", () => {
     const body = renderProblem(CommonErrors.CONFLICT({}, [], { candidates: [1, 2] }), 'en', '/x', 'r1');

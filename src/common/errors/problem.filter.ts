@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isUUID } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
+import { databaseFailure, isPoolWaitTimeout } from '../../database/database-errors';
 import { AppError, FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
 import { interpolate, Lang, pickLang } from './lang';
@@ -46,41 +46,20 @@ export function isUnstorableValue(err: unknown): boolean {
 }
 
 /**
- * The pool found no free connection within DB_POOL_WAIT_MS (pg-pool's connectionTimeoutMillis),
- * or could not open one in that time: the database is saturated or away, not the request wrong.
+ * The database is saturated or away (no pooled connection within DB_POOL_WAIT_MS, connection
+ * refused or cut, server shutting down), or the transaction lost a race (serialization failure,
+ * deadlock) after its retries: not the request's fault, so 503 with Retry-After, never 500.
  */
-const POOL_TIMEOUT =
-  /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)$/;
-const DATABASE_RETRY_AFTER_SECONDS = 5;
+const DATABASE_RETRY_AFTER_SECONDS = { unavailable: 5, conflict: 1 } as const;
 
 export function isPoolTimeout(err: unknown): boolean {
-  return err instanceof Error && POOL_TIMEOUT.test(err.message);
-}
-
-/**
- * Nest's ParseUUIDPipe says only "uuid is expected": name the path parameters that are not UUIDs,
- * as the validation pipe would.
- */
-function badUuidParams(err: HttpException, params: unknown): AppError | undefined {
-  if (err.getStatus() !== 400 || !/^Validation failed \(uuid.* is expected\)/.test(err.message))
-    return undefined;
-  const bad = Object.entries((params ?? {}) as Record<string, unknown>).filter(([, v]) => !isUUID(String(v)));
-  const fields = bad.length ? bad.map(([k]) => k) : ['id'];
-  return CommonErrors.VALIDATION_FAILED(
-    {},
-    fields.map((field) => ({ field, code: 'isUUID' })),
-  );
+  return isPoolWaitTimeout(err);
 }
 
 /** Turns anything thrown into an AppError; unknown errors become INTERNAL (and are logged). */
-export function toAppError(
-  err: unknown,
-  req: { method?: string; url?: string; id?: string; params?: unknown },
-): AppError {
+export function toAppError(err: unknown, req: { method?: string; url?: string; id?: string }): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HttpException) {
-    const uuid = badUuidParams(err, req.params);
-    if (uuid) return uuid;
     const status = err.getStatus();
     if (status === 404 && /^Cannot /.test(err.message)) {
       return CommonErrors.ROUTE_NOT_FOUND({ method: req.method, path: (req.url ?? '').split('?')[0] });
@@ -89,14 +68,22 @@ export function toAppError(
     if (code) return CommonErrors[code]();
   }
   if (isUnstorableValue(err)) return CommonErrors.UNSTORABLE_VALUE();
-  if (isPoolTimeout(err))
-    return CommonErrors.DATABASE_UNAVAILABLE({ retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  const failure = databaseFailure(err);
+  if (failure)
+    return CommonErrors.DATABASE_UNAVAILABLE({ retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS[failure] });
   // Fastify's own errors (body parsing, size limits) carry a statusCode and an FST_ code.
   const fst = err as { statusCode?: number; code?: string };
   if (typeof fst?.statusCode === 'number' && fst.statusCode < 500 && statusCodes[fst.statusCode]) {
     return CommonErrors[statusCodes[fst.statusCode]]();
   }
   return CommonErrors.INTERNAL({ requestId: req.id });
+}
+
+/** The SQLSTATE or network error code of an error or of what it wraps (never its message). */
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const code = e?.code ?? e?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 export function issueMessage(issue: FieldIssue, lang: Lang): string {
@@ -147,8 +134,17 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (error.code === 'DATABASE_UNAVAILABLE') {
-      // Saturation, not a bug: no stack, but operators need to see it.
-      this.logger.warn({ requestId: req.id, route: req.routeOptions?.url }, 'no database connection in time');
+      // Saturation or an outage, not a bug: no stack, but operators need to see it. Codes only.
+      this.logger.warn(
+        {
+          requestId: req.id,
+          route: req.routeOptions?.url,
+          failure: databaseFailure(exception),
+          dbCode: errorCode(exception),
+          error: (exception as Error)?.constructor?.name,
+        },
+        'database unavailable',
+      );
     } else if (error.status >= 500) {
       const e = exception as Error;
       this.logger.error(

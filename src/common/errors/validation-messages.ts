@@ -12,6 +12,7 @@ export const validationMessages: Record<string, Localized> = {
   isEnum: { es: 'Debe ser uno de: {values}.', en: 'Must be one of: {values}.' },
   isIn: { es: 'Debe ser uno de: {values}.', en: 'Must be one of: {values}.' },
   isUUID: { es: 'Debe ser un UUID.', en: 'Must be a UUID.' },
+  isUuid: { es: 'Debe ser un UUID.', en: 'Must be a UUID.' },
   isEmail: { es: 'Debe ser un correo electrónico.', en: 'Must be an email address.' },
   isUrl: { es: 'Debe ser una URL.', en: 'Must be a URL.' },
   isDateString: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },

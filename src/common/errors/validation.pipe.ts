@@ -3,13 +3,51 @@ import { FieldIssue } from './app-error';
 import { CommonErrors } from './common.errors';
 import { int4Issues, rawInputIssues } from './input-limits';
 
+/** Checked first: once a value is of the wrong kind, its length or range says nothing useful. */
+const KIND_FIRST = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isUuid',
+  'isUUID',
+  'isDateString',
+  'isISO8601',
+  'isDate',
+  'isEnum',
+  'isIn',
+];
+
+/**
+ * One issue per field: a caseworker reads "is required" for a missing field, not three messages
+ * about the type and length of a value that is not there; otherwise the first rule that failed,
+ * kind before length and range.
+ */
+function firstFailure(e: ValidationError): [string, string] | undefined {
+  const entries = Object.entries(e.constraints ?? {});
+  if (!entries.length) return undefined;
+  if (e.value === undefined || e.value === null) {
+    const whitelisted = entries.find(([code]) => code === 'whitelistValidation');
+    return whitelisted ?? ['isDefined', 'required'];
+  }
+  const rank = (code: string) => {
+    const i = KIND_FIRST.indexOf(code);
+    return i === -1 ? KIND_FIRST.length : i;
+  };
+  return entries.reduce((best, cur) => (rank(cur[0]) < rank(best[0]) ? cur : best));
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [code, raw] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, code, params: constraintParams(e, code, raw) });
-    }
+    const first = firstFailure(e);
+    if (first) out.push({ field, code: first[0], params: constraintParams(e, first[0], first[1]) });
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
@@ -52,7 +90,8 @@ export function appValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value tells a missing field from a wrong one; it is never rendered or logged.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => CommonErrors.VALIDATION_FAILED({}, flatten(errors)),
   });
 }

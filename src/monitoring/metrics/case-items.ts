@@ -1,5 +1,6 @@
 import type { MetricContext, MetricItem, ItemsPage, SqlPart } from '../metric.types';
-import { AGE_BAND_SQL, and, decodeCursor, encodeCursor, query } from '../sql';
+import { decodeCursor, encodeCursor } from '../../database/keyset';
+import { AGE_BAND_SQL, and, query } from '../sql';
 
 /** Operational fields of a case shown in drill-down lists (DESIGN.md: operational class only). */
 export const CASE_ITEM_FIELDS = [
@@ -43,11 +44,12 @@ export async function keysetPage(
     limit: number;
   },
 ): Promise<ItemsPage> {
-  const cursor = opts.after ? decodeCursor(opts.after) : null;
+  // A malformed cursor reads from the first page.
+  const cursor = opts.after ? decodeCursor(opts.after) : undefined;
   const keyset: SqlPart | null = cursor
     ? {
         sql: `(${opts.sort}, ${opts.id}) > (CAST(:k_sort AS timestamptz), CAST(:k_id AS uuid))`,
-        params: { k_sort: cursor[0], k_id: cursor[1] },
+        params: { k_sort: cursor.key, k_id: cursor.id },
       }
     : null;
   const where = and(opts.where, keyset);

@@ -156,9 +156,7 @@ describe('data-sharing agreements (administrators, scoped to their country)', ()
         Role.Administrator,
         await makeAgency(t.dataSource, { countryCode: 'SV' }),
       );
-      const { caseFile } = await makeCase(t.dataSource, hnSender, {
-        caseFile: { assignedUserId: hnCaseworker.userId },
-      });
+      const caseFile = await makeCase(t.dataSource, hnSender, { assignedUserId: hnCaseworker.userId });
       const consent = await makeConsent(t.dataSource, caseFile, {
         purposes: ['health_care'],
         recipientAgencyIds: [mxRecipient.id],
@@ -248,7 +246,7 @@ describe('data-sharing agreements (administrators, scoped to their country)', ()
       expect(ok.body.agreementId).toBe(multi.id);
       expect((await approve(mxAdmin, 3)).body.code).toBe('AGREEMENT_NOT_PENDING');
       const audit = await t.dataSource.query(
-        `SELECT action, fields FROM audit_entry WHERE subject_id = $1 AND outcome = 'allowed' ORDER BY seq`,
+        `SELECT action, fields FROM audit_entry WHERE subject_id = $1 AND outcome = 'allowed' ORDER BY id`,
         [multi.id],
       );
       expect(audit.map((a: any) => a.action)).toEqual([

@@ -10,7 +10,7 @@ import { ReferralConsentRevocation } from './referral-consent-revocation';
  * ReferralConsentExpirySweep).
  */
 @Injectable()
-export class ReferralWithdrawalListener implements OnModuleInit {
+export class ReferralWithdrawalSubscriber implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly revocation: ReferralConsentRevocation,

@@ -1,78 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseFile } from '../../src/cases/case-file.entity';
-import { Child } from '../../src/cases/child.entity';
-import type { Agency } from '../../src/directory/agency.entity';
 
-/**
- * Children and cases for monitoring tests, through the entities' repositories. Children carry
- * identifying and sensitive data on purpose, so tests can check it never reaches monitoring.
- */
-export async function makeChild(ds: DataSource, over: Partial<Child> = {}): Promise<Child> {
-  const repo = ds.getRepository(Child);
-  const tag = randomUUID().slice(0, 6);
-  return repo.save(
-    repo.create({
-      firstNames: `Zacarías${tag}`,
-      lastNames: `Quetzal${tag}`,
-      dateOfBirth: '2011-03-15',
-      sex: 'male',
-      nationality: 'GT',
-      genderIdentity: 'sensitive-gender-identity',
-      disability: 'sensitive-disability-note',
-      documents: [{ type: 'passport', number: `DOC${tag}` }],
-      familyContacts: [{ name: `Madre${tag}`, relationship: 'mother', phone: '+502 5555 0000' }],
-      searchName: `quetzal zacarias ${tag}`,
-      ...over,
-    }),
-  );
-}
-
-export interface CaseSpec {
-  agency: Agency;
-  child?: Child;
-  phase?: string;
-  riskLevel?: string;
-  status?: 'open' | 'closed';
-  openedAt?: Date;
-  returnedAt?: Date;
-  closedAt?: Date | null;
-  closureReason?: string | null;
-  assignedUserId?: string | null;
-}
-
-let seq = 0;
-
-export async function makeCase(ds: DataSource, spec: CaseSpec): Promise<CaseFile> {
-  const child = spec.child ?? (await makeChild(ds));
-  const repo = ds.getRepository(CaseFile);
-  const openedAt = spec.openedAt ?? new Date('2026-03-01T00:00:00Z');
-  const closed = spec.status === 'closed' || !!spec.closedAt;
-  return repo.save(
-    repo.create({
-      caseNumber: `${spec.agency.countryCode}-2026-${String(++seq).padStart(6, '0')}-${randomUUID().slice(0, 4)}`,
-      countryCode: spec.agency.countryCode,
-      agencyId: spec.agency.id,
-      assignedUserId: spec.assignedUserId ?? null,
-      childId: child.id,
-      phase: closed ? 'closed' : (spec.phase ?? 'assessment'),
-      status: closed ? 'closed' : 'open',
-      riskLevel: spec.riskLevel ?? 'medium',
-      returnedAt: spec.returnedAt ?? openedAt,
-      openedAt,
-      closedAt: closed ? (spec.closedAt ?? new Date('2026-05-01T00:00:00Z')) : null,
-      closureReason: closed ? (spec.closureReason ?? 'goals_met') : null,
-      legalBasis: 'best_interests',
-    }),
-  );
-}
-
-/** Many cases of one shape. */
-export async function makeCases(ds: DataSource, n: number, spec: CaseSpec): Promise<CaseFile[]> {
-  const out: CaseFile[] = [];
-  for (let i = 0; i < n; i++) out.push(await makeCase(ds, spec));
-  return out;
-}
+/* Rows the monitoring metrics count, written as their modules write them (cases: cases.factory.ts). */
 
 /** A follow-up row as the follow-ups module writes it (the overdue scan sets overdue_since and the level). */
 export async function makeFollowUp(

@@ -5,6 +5,7 @@ import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
+import { decodeTimeCursor, encodeCursor } from '../database/keyset';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
 import { CaseAccess } from './case-access';
@@ -12,18 +13,13 @@ import { CaseViewService } from './case-view.service';
 import { CasesRepository } from './cases.repository';
 import { ListCasesQuery } from './dto/case-updates.dto';
 
-function encodeCursor(c: CaseFile): string {
-  return Buffer.from(`${c.openedAt.toISOString()}|${c.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { openedAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const openedAt = new Date(at);
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(openedAt.getTime()))
+function caseCursor(cursor: string): { openedAt: Date; id: string } {
+  const c = decodeTimeCursor(cursor);
+  if (!c)
     throw CommonErrors.VALIDATION_FAILED({}, [
       { field: 'cursor', code: 'invalidCursor', message: { es: 'Cursor no válido.', en: 'Invalid cursor.' } },
     ]);
-  return { openedAt, id };
+  return { openedAt: c.at, id: c.id };
 }
 
 /** Reading cases: one case, the filtered list; every read audited with the field classes returned. */
@@ -107,7 +103,7 @@ export class CaseReadService {
           openedFrom: q.openedFrom ? new Date(q.openedFrom) : undefined,
           openedTo: q.openedTo ? new Date(q.openedTo) : undefined,
           overdue: q.overdue,
-          after: q.cursor ? decodeCursor(q.cursor) : undefined,
+          after: q.cursor ? caseCursor(q.cursor) : undefined,
           limit,
         },
         now,
@@ -132,7 +128,10 @@ export class CaseReadService {
       else await this.audit.record(m, { actor, action: 'case.list', subjectType: 'Case', fields: classes });
       return {
         items: items.map((i) => i.view),
-        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].c) : null,
+        nextCursor:
+          rows.length > limit
+            ? encodeCursor(page[page.length - 1].c.openedAt, page[page.length - 1].c.id)
+            : null,
       };
     });
   }

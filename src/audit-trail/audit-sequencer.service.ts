@@ -13,9 +13,9 @@ import { ChainSealer, SEQUENCER_LOCK } from './audit-sequencer';
  * LEADER_RETRY_MS). Sealing on the lock's own session also means no sealer can run without it.
  */
 @Injectable()
-export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSequencerService implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly LEADER_RETRY_MS = 1000;
-  private readonly logger = new Logger('AuditSequencer');
+  private readonly logger = new Logger('AuditSequencerService');
   private stopped = false;
   private wake?: () => void;
   private loop?: Promise<void>;
@@ -74,7 +74,7 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
         while (!this.stopped) {
           const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS locked', [SEQUENCER_LOCK]);
           if (rows[0].locked) break;
-          await this.sleep(AuditSequencer.LEADER_RETRY_MS);
+          await this.sleep(AuditSequencerService.LEADER_RETRY_MS);
         }
         if (this.stopped) break;
         this.leader = true;
@@ -85,7 +85,7 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
         }
       } catch (e) {
         this.logger.warn(`audit sequencer stopped, will retry: ${(e as Error).message}`);
-        await this.sleep(AuditSequencer.LEADER_RETRY_MS);
+        await this.sleep(AuditSequencerService.LEADER_RETRY_MS);
       } finally {
         this.leader = false;
         this.client = undefined;

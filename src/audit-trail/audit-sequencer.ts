@@ -44,7 +44,7 @@ const UNSEALED = `SELECT id, occurred_at AS "occurredAt", actor_user_id AS "acto
 /**
  * Seals committed, unsealed audit rows in one transaction: the oldest `batch` by insertion id get
  * the next gap-free positions after the chain's head, their prev_hash and hash (audit-hash.ts),
- * in one statement (`audit_seal()`). The caller must be the only sealer (the leader: see AuditSequencer); the unique
+ * in one statement (`audit_seal()`). The caller must be the only sealer (the leader: see AuditSequencerService); the unique
  * index on seq would make a second one fail rather than fork the chain.
  *
  * A checkpoint is signed and inserted in the same transaction when due, and appended to the

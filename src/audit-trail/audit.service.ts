@@ -58,7 +58,7 @@ interface Queryable {
  *
  * An append is a plain INSERT: no lock, no read of the chain head, so no request waits on another
  * request's audit. The row gets an insertion id; its chain position and hashes are assigned
- * after commit by the sequencer (AuditSequencer, in the worker), which seals committed rows in
+ * after commit by the sequencer (AuditSequencerService, in the worker), which seals committed rows in
  * batches. A rolled-back transaction leaves no row, so it leaves no gap either.
  */
 @Injectable()

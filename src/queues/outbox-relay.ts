@@ -3,11 +3,14 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { backoffDelay } from '../database/database-errors';
 import { jobDef, QueueName } from './job-catalog';
 import { QueueService } from './queue.service';
 
 const RELAY_LOCK = 0x656e6c61; // "enla": one relay at a time across all workers
 const BATCH = 500;
+/** Longest wait between runs while they keep failing (PostgreSQL or Redis away). */
+export const RELAY_MAX_BACKOFF_MS = 30_000;
 /** Sent at commit by the transaction that wrote outbox rows (migrations/1795010800000-OutboxNotify.ts). */
 export const OUTBOX_CHANNEL = 'outbox_message';
 
@@ -41,6 +44,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private stopped = false;
   private listener?: Client;
   private listenerRetry?: NodeJS.Timeout;
+  /** Runs failed in a row: the next poll waits longer, up to RELAY_MAX_BACKOFF_MS. */
+  private failures = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.running = undefined;
       if (this.stopped) return;
       if (this.again) this.wake();
-      else this.timer = setTimeout(() => this.wake(), this.env.outboxPollMs);
+      else this.timer = setTimeout(() => this.wake(), this.nextPollMs());
     });
   }
 
@@ -76,12 +81,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (;;) {
         this.again = false;
         const n = await this.relayOnce();
+        this.failures = 0;
         if (n < BATCH && !this.again) return;
         if (this.stopped) return;
       }
     } catch (e) {
-      this.logger.warn(`outbox relay failed, will retry: ${(e as Error).message}`);
+      this.failures++;
+      this.logger.warn(
+        `outbox relay failed (${this.failures} in a row), backing off: ${(e as Error).message}`,
+      );
     }
+  }
+
+  /** The poll interval, or an exponential backoff from it while runs keep failing. */
+  nextPollMs(): number {
+    if (!this.failures) return this.env.outboxPollMs;
+    return backoffDelay(
+      this.failures + 1,
+      this.env.outboxPollMs,
+      Math.max(RELAY_MAX_BACKOFF_MS, this.env.outboxPollMs),
+    );
   }
 
   /** Publishes one batch; returns how many rows it published. */

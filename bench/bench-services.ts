@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../src/database/migrate';
-export { dropQueueKeys } from '../src/queues/queue-keys';
+import { dropQueueKeys } from '../src/queues/queue-keys';
+export { dropQueueKeys };
 
 /** Shared helpers for benchmarks that need the real PostgreSQL and Redis (the shared services). */
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,6 +66,45 @@ export async function startProcess(
     async stop() {
       proc.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/**
+ * The built API on a free loopback port, against a new scratch database and its own queue prefix
+ * (no worker): what the HTTP benchmarks measure. `stop()` ends it and removes both.
+ */
+export async function startBenchApi(
+  dbPrefix: string,
+  env: Record<string, string> = {},
+): Promise<{ base: string; dbUrl: string; jwtSecret: string; stop: () => Promise<void> }> {
+  const jwtSecret = randomBytes(32).toString('hex');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const db = await scratchDatabase(dbPrefix);
+  const queuePrefix = `enlace-bench-${randomBytes(3).toString('hex')}`;
+  const api = await startProcess(
+    'main',
+    {
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      JWT_SECRET: jwtSecret,
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      ...env,
+    },
+    async () => (await fetch(`${base}/health/ready`)).status === 200,
+  );
+  return {
+    base,
+    dbUrl: db.url,
+    jwtSecret,
+    async stop() {
+      await api.stop();
+      await db.drop();
+      await dropQueueKeys(REDIS_URL, queuePrefix);
     },
   };
 }

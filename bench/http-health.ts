@@ -1,9 +1,8 @@
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { Role } from '../src/common/role';
 import type { Env } from '../src/config/env';
-import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } from './bench-services';
+import { startBenchApi } from './bench-services';
 
 /**
  * HTTP throughput and latency of the API process: GET /health/live (the bare stack: Fastify, Nest,
@@ -17,24 +16,8 @@ import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } fro
 async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const duration = Number(process.env.BENCH_DURATION ?? 10);
-  const secret = randomBytes(32).toString('hex');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const db = await scratchDatabase('enlace_bench');
-  const queuePrefix = `enlace-bench-${randomBytes(3).toString('hex')}`;
-  const api = await startProcess(
-    'main',
-    {
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      JWT_SECRET: secret,
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    },
-    async () => (await fetch(`${base}/health/ready`)).status === 200,
-  );
+  const api = await startBenchApi('enlace_bench');
+  const { base, jwtSecret: secret } = api;
   try {
     const token = new AccessTokenService({ jwtSecret: secret, jwtAccessTtlSeconds: 3600 } as Env).sign({
       userId: '00000000-0000-4000-8000-00000000be01',
@@ -75,8 +58,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await api.stop();
-    await db.drop();
-    await dropQueueKeys(REDIS_URL, queuePrefix);
   }
 }
 

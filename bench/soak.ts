@@ -1,9 +1,9 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { Role } from '../src/common/role';
 import type { Env } from '../src/config/env';
-import { REDIS_URL, dropQueueKeys, freePort, scratchDatabase, startProcess } from './bench-services';
+import { startBenchApi } from './bench-services';
 
 /**
  * Soak: the API process under a steady mix of reads and writes for a long time (10 minutes by
@@ -79,27 +79,10 @@ async function main(): Promise<void> {
   const every = Number(process.env.BENCH_SOAK_INTERVAL ?? 60);
   const rps = Number(process.env.BENCH_SOAK_RPS ?? 10);
   const maxInflight = Number(process.env.BENCH_SOAK_MAX_INFLIGHT ?? 32);
-  const secret = randomBytes(32).toString('hex');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const db = await scratchDatabase('enlace_bench_soak');
-  const queuePrefix = `enlace-bench-${randomBytes(3).toString('hex')}`;
-  const api = await startProcess(
-    'main',
-    {
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      JWT_SECRET: secret,
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      SHUTDOWN_DRAIN_MS: '0',
-    },
-    async () => (await fetch(`${base}/health/ready`)).status === 200,
-  );
+  const api = await startBenchApi('enlace_bench_soak');
+  const { base, jwtSecret: secret } = api;
   try {
-    const pg = new Client({ connectionString: db.url });
+    const pg = new Client({ connectionString: api.dbUrl });
     pg.on('error', () => undefined);
     await pg.connect();
     let agency: { id: string };
@@ -244,8 +227,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await api.stop();
-    await db.drop();
-    await dropQueueKeys(REDIS_URL, queuePrefix);
   }
 }
 

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { takesIdempotencyKey } from './idempotency/idempotency-scope';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -111,12 +112,9 @@ function setupDocs(app: INestApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }
 
-/** Public POSTs (sign-in, partner callbacks) have no user to scope a key to; see IdempotencyInterceptor. */
-const NO_IDEMPOTENCY = ['/api/v1/auth/', '/api/v1/referrals/inbound/'];
-
 function documentIdempotencyKey(document: OpenAPIObject): void {
   for (const [path, item] of Object.entries(document.paths)) {
-    if (!item.post || NO_IDEMPOTENCY.some((p) => path.startsWith(p))) continue;
+    if (!item.post || !takesIdempotencyKey('POST', path)) continue;
     item.post.parameters = [
       ...(item.post.parameters ?? []),
       {

@@ -7,8 +7,8 @@ import { from, Observable } from 'rxjs';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { withCommitHook } from '../database/commit-hook';
-import { IDEMPOTENCY_EXEMPT } from './idempotency-exempt.decorator';
 import { IdempotencyErrors } from './idempotency.errors';
+import { takesIdempotencyKey } from './idempotency-scope';
 import { IdempotencyStore } from './idempotency.store';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -47,9 +47,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const header = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || header === undefined || !req.actor) return next.handle();
-    if (this.reflector.getAllAndOverride<boolean>(IDEMPOTENCY_EXEMPT, [ctx.getHandler(), ctx.getClass()]))
-      return next.handle();
+    const route = req.routeOptions?.url ?? req.url;
+    if (header === undefined || !req.actor || !takesIdempotencyKey(req.method, route)) return next.handle();
     const key = Array.isArray(header) ? header.join(',') : header;
     if (!KEY.test(key)) throw IdempotencyErrors.INVALID_IDEMPOTENCY_KEY();
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? 201;

@@ -5,7 +5,6 @@ import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { AppError } from '../common/errors/app-error';
-import { IdempotencyExempt } from '../idempotency/idempotency-exempt.decorator';
 import { AccountService, Me } from './account.service';
 import { ActivationService } from './activation.service';
 import { ActivateDto, ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './identity.dto';
@@ -23,8 +22,6 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
   }
 }
 
-/** Sign-in answers hand out credentials: never stored for an Idempotency-Key replay. */
-@IdempotencyExempt()
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {

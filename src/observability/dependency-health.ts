@@ -17,7 +17,8 @@ export interface DependencyChecks {
 /** How long a dependency may take to answer a health check before it counts as down. */
 export const HEALTH_CHECK_TIMEOUT_MS = 2000;
 
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => {
+/** `p`, or a rejection once `ms` have passed. */
+export const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditSealStatus } from '../audit-trail/audit-seal-status';
 import { Public } from '../auth/public.decorator';
-import { DependencyHealth } from './dependency-health';
+import { DependencyHealth, HEALTH_CHECK_TIMEOUT_MS, withTimeout } from './dependency-health';
 import { Lifecycle } from './lifecycle';
 
 @ApiTags('operations')
@@ -44,10 +44,9 @@ export class HealthController {
           : 'ok';
     void reply.status(status === 'ok' || status === 'degraded' ? 200 : 503);
     // Detail only: a sequencer behind does not make this process unready.
-    const auditSeal = await Promise.race([
-      this.auditSeal.read(),
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 2000).unref()),
-    ]).catch(() => undefined);
+    const auditSeal = await withTimeout(this.auditSeal.read(), HEALTH_CHECK_TIMEOUT_MS).catch(
+      () => undefined,
+    );
     return { status, checks, auditSeal };
   }
 }

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import * as ts from 'typescript';
+import { moduleSpecifiers, sourceFiles } from '../test/harness/source-files';
 
 /**
  * Keeps the house as the README's code map draws it: the top-level folders under src/ import each
@@ -48,40 +47,9 @@ const KNOWN_BACK_EDGES: string[] = [];
 
 const SRC = __dirname;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-/** Relative module specifiers of a file: import/export-from, import = require(), import(), require(). */
+/** Relative module specifiers of a file. */
 function specifiers(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
-      if (ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    } else if (
-      ts.isImportEqualsDeclaration(node) &&
-      ts.isExternalModuleReference(node.moduleReference) &&
-      ts.isStringLiteral(node.moduleReference.expression)
-    ) {
-      found.push(node.moduleReference.expression.text);
-    } else if (
-      ts.isCallExpression(node) &&
-      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
-        (ts.isIdentifier(node.expression) && node.expression.text === 'require')) &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.push(node.arguments[0].text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found.filter((s) => s.startsWith('.'));
+  return moduleSpecifiers(file).filter((s) => s.startsWith('.'));
 }
 
 /** The top-level folder under src/ a path belongs to, or undefined for files at src/ itself. */

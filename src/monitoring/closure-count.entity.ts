@@ -16,6 +16,10 @@ export class MonitoringClosureCount {
   @PrimaryColumn({ type: 'date' })
   closedMonth: string;
 
+  /** One of 16 rows per key (the writing backend's, `rollup_slot()`), so concurrent writers don't queue on one row; read sum(n). */
+  @PrimaryColumn({ type: 'smallint', default: 0 })
+  slot: number;
+
   @Column({ type: 'integer', default: 0 })
   n: number;
 }

@@ -24,6 +24,10 @@ export class MonitoringOpenCaseCount {
   @PrimaryColumn({ type: 'date' })
   openedMonth: string;
 
+  /** One of 16 rows per key (the writing backend's, `rollup_slot()`), so concurrent writers don't queue on one row; read sum(n). */
+  @PrimaryColumn({ type: 'smallint', default: 0 })
+  slot: number;
+
   @Column({ type: 'integer', default: 0 })
   n: number;
 }

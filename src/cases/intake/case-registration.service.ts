@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -93,8 +94,10 @@ export class CaseRegistrationService {
       const country = actor.countryCode;
       const risk = dto.riskLevel;
       const assessmentDue = this.due.initialAssessment(country, risk, now);
+      const caseId = randomUUID();
       const c = await this.registrations.createCase(m, {
-        caseNumber: await this.registrations.nextCaseNumber(m, country, year),
+        id: caseId,
+        caseNumber: this.registrations.unnumbered(caseId),
         countryCode: country,
         agencyId: actor.agencyId,
         assignedUserId: actor.role === Role.Supervisor ? (dto.assignedUserId ?? actor.userId) : actor.userId,
@@ -158,6 +161,8 @@ export class CaseRegistrationService {
         fields: ['operational'],
       });
       await this.events.publish(m, 'case.registered', { caseId: c.id });
+      // Last, so the country's counter row is locked only until the commit that follows.
+      c.caseNumber = await this.registrations.assignCaseNumber(m, c.id, country, year);
       const { view } = this.views.forActor(actor, c, data, now, { reception, interviewCount: 0 });
       return { kind: 'created', case: view, receptionEventId: reception.id, duplicateDecision: decision };
     });

@@ -11,15 +11,30 @@ import { DuplicateDecision } from './duplicate-decision.entity';
 /** Writes of a registration (one transaction, the caller's); the registration service stays free of SQL. */
 @Injectable()
 export class RegistrationRepository {
-  /** Next number for the country and year; one upsert, so concurrent registrations never collide. */
-  async nextCaseNumber(m: EntityManager, country: string, year: number): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO case_number_counter (country_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (country_code, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
-       RETURNING last_value`,
-      [country, year],
+  /** What a case holds in `case_number` until `assignCaseNumber` numbers it, within the same transaction. */
+  unnumbered(caseId: string): string {
+    return `pending-${caseId}`;
+  }
+
+  /**
+   * Numbers the case from the country's counter for the year, gap-free (a rolled-back
+   * registration rolls its number back too). The counter row stays locked from this statement to
+   * the commit, so the caller runs it last: concurrent registrations in one country then queue
+   * for one statement and the commit, not for the whole registration.
+   */
+  async assignCaseNumber(m: EntityManager, caseId: string, country: string, year: number): Promise<string> {
+    // An UPDATE answers [rows, rowCount] through EntityManager.query.
+    const [[row]] = await m.query(
+      `WITH n AS (
+         INSERT INTO case_number_counter (country_code, year, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (country_code, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
+         RETURNING last_value)
+       UPDATE case_file SET case_number = $1 || '-' || $2 || '-' || lpad(n.last_value::text, 6, '0')
+         FROM n WHERE case_file.id = $3
+       RETURNING case_file.case_number`,
+      [country, year, caseId],
     );
-    return `${country}-${year}-${String(row.last_value).padStart(6, '0')}`;
+    return row.case_number;
   }
 
   agency(m: EntityManager, id: string): Promise<Agency | null> {

@@ -47,11 +47,17 @@ export async function startProcess(
   env: Record<string, string>,
   ready: () => Promise<boolean>,
 ): Promise<{ stop: () => Promise<void> }> {
-  const proc: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', `${entry}.js`)], {
-    // No load balancer to drain for: stop at once unless the benchmark says otherwise.
-    env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // BENCH_NODE_ARGS: node flags for the process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join(ROOT, 'dist', 'src', `${entry}.js`)],
+    {
+      // No load balancer to drain for: stop at once unless the benchmark says otherwise.
+      env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const deadline = Date.now() + 30_000;
   while (!(await ready().catch(() => false))) {

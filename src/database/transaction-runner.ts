@@ -31,8 +31,10 @@ export class TransactionRunner {
           return result;
         }
       : work;
+    // READ COMMITTED, PostgreSQL's default: naming it would cost TypeORM a second statement
+    // (SET TRANSACTION) on every transaction, a tenth of a case read's round trips.
     return retryTransient(
-      () => withAfterTransaction(() => this.dataSource.transaction('READ COMMITTED', unit)),
+      () => withAfterTransaction(() => this.dataSource.transaction(unit)),
       {
         attempts: CONFLICT_ATTEMPTS,
         baseDelayMs: 20,

@@ -33,15 +33,12 @@ export class TransactionRunner {
       : work;
     // READ COMMITTED, PostgreSQL's default: naming it would cost TypeORM a second statement
     // (SET TRANSACTION) on every transaction, a tenth of a case read's round trips.
-    return retryTransient(
-      () => withAfterTransaction(() => this.dataSource.transaction(unit)),
-      {
-        attempts: CONFLICT_ATTEMPTS,
-        baseDelayMs: 20,
-        maxDelayMs: 200,
-        retryOn: (e) => databaseFailure(e) === 'conflict',
-      },
-    );
+    return retryTransient(() => withAfterTransaction(() => this.dataSource.transaction(unit)), {
+      attempts: CONFLICT_ATTEMPTS,
+      baseDelayMs: 20,
+      maxDelayMs: 200,
+      retryOn: (e) => databaseFailure(e) === 'conflict',
+    });
   }
 
   get manager(): EntityManager {

@@ -29,11 +29,7 @@ const ESCALATION_LEVEL_NAMES = ['caseworker', 'supervisor', 'lead_unit'];
  * history rows only with the row they belong to, so a second run writes nothing. Returns the
  * number of rows written. The monitoring rollups follow through their triggers.
  */
-export async function seedDemoCases(
-  m: EntityManager,
-  catalog: IndicatorCatalog,
-  now: Date,
-): Promise<number> {
+export async function seedDemoCases(m: EntityManager, catalog: IndicatorCatalog, now: Date): Promise<number> {
   const at = (day: number) => new Date(now.getTime() + day * DAY);
   const agencyId = (key: string) => seedId(`agency/${key}`);
   const agencyOf = new Map(DEMO_AGENCIES.map((a) => [a.key, a]));
@@ -299,12 +295,13 @@ export async function seedDemoCases(
     const last = r.steps[r.steps.length - 1];
     const status = last?.to ?? 'draft';
     const responded = dayOf('accepted', 'rejected');
-    const dueAt =
-      dispatched && r.responseDays !== undefined ? at(dispatched.day + r.responseDays) : null;
+    const dueAt = dispatched && r.responseDays !== undefined ? at(dispatched.day + r.responseDays) : null;
     const level = r.escalated ?? 0;
     const agreement = DEMO_AGREEMENTS.find(
       (a) =>
-        a.partyKeys.includes(c.agencyKey) && a.partyKeys.includes(r.recipientKey) && a.purposes.includes(r.purpose),
+        a.partyKeys.includes(c.agencyKey) &&
+        a.partyKeys.includes(r.recipientKey) &&
+        a.purposes.includes(r.purpose),
     );
     const inserted = await insert('referral', {
       id,
@@ -395,7 +392,9 @@ function snapshotData(c: DemoCase, categories: string[], returned: Date): Record
     };
   if (categories.includes('contact'))
     data.contact = {
-      familyContacts: [{ name: `Familiar de ${c.child.firstNames.split(' ')[0]} (ficticio)`, relationship: 'mother' }],
+      familyContacts: [
+        { name: `Familiar de ${c.child.firstNames.split(' ')[0]} (ficticio)`, relationship: 'mother' },
+      ],
     };
   if (categories.includes('case_summary'))
     data.case_summary = {

@@ -548,7 +548,14 @@ export const DEMO_REFERRALS: DemoReferral[] = [
 
 /** Follow-ups: overdue at each escalation level (due dates past the policy thresholds of 1, 3 and 7 days). */
 export const DEMO_FOLLOW_UPS: DemoFollowUp[] = [
-  { key: 'GT-04/next', caseKey: 'GT-04', type: 'home_visit', kind: 'interval', dueDay: 3, status: 'scheduled' },
+  {
+    key: 'GT-04/next',
+    caseKey: 'GT-04',
+    type: 'home_visit',
+    kind: 'interval',
+    dueDay: 3,
+    status: 'scheduled',
+  },
   {
     key: 'GT-04/done',
     caseKey: 'GT-04',
@@ -603,7 +610,14 @@ export const DEMO_FOLLOW_UPS: DemoFollowUp[] = [
     status: 'scheduled',
     escalated: 2,
   },
-  { key: 'HN-03/missed', caseKey: 'HN-03', type: 'home_visit', kind: 'interval', dueDay: -35, status: 'missed' },
+  {
+    key: 'HN-03/missed',
+    caseKey: 'HN-03',
+    type: 'home_visit',
+    kind: 'interval',
+    dueDay: -35,
+    status: 'missed',
+  },
   {
     key: 'HN-03/checkpoint-1mo',
     caseKey: 'HN-03',
@@ -710,7 +724,13 @@ export const DEMO_MEASUREMENTS: DemoMeasurement[] = [
 ];
 
 export const DEMO_INTERVIEWS: DemoInterview[] = [
-  { key: 'GT-04/intake', caseKey: 'GT-04', day: -40, purpose: 'Entrevista de registro', topics: ['identity', 'family'] },
+  {
+    key: 'GT-04/intake',
+    caseKey: 'GT-04',
+    day: -40,
+    purpose: 'Entrevista de registro',
+    topics: ['identity', 'family'],
+  },
   {
     key: 'GT-04/assessment',
     caseKey: 'GT-04',
@@ -720,6 +740,18 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
     repeatedTopics: ['family'],
     repeatReason: 'Contradicciones sobre quién lo recibe en su comunidad',
   },
-  { key: 'HN-01/intake', caseKey: 'HN-01', day: -2, purpose: 'Entrevista de registro', topics: ['identity', 'family'] },
-  { key: 'MX-01/intake', caseKey: 'MX-01', day: -18, purpose: 'Entrevista de registro', topics: ['identity'] },
+  {
+    key: 'HN-01/intake',
+    caseKey: 'HN-01',
+    day: -2,
+    purpose: 'Entrevista de registro',
+    topics: ['identity', 'family'],
+  },
+  {
+    key: 'MX-01/intake',
+    caseKey: 'MX-01',
+    day: -18,
+    purpose: 'Entrevista de registro',
+    topics: ['identity'],
+  },
 ];

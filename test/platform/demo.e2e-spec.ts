@@ -126,6 +126,13 @@ describe('demo mode (npm run demo)', () => {
       expect(out).toMatch(/embedded Redis at redis:\/\/127\.0\.0\.1:\d+/);
       expect(out).toMatch(/applied \d+ migration\(s\)/);
       expect(out).not.toMatch(/:5432\/|:6379\b/);
+      expect(out).toMatch(/seeded demo data in \d+ ms/);
+      expect(out).toMatch(
+        new RegExp(
+          `demo \\| ready in \\d+ ms: API http://localhost:${demo.port}, API docs http://localhost:${demo.port}/docs, ` +
+            `sign in as caseworker\\.gt@demo\\.enlace\\.example / Enlace-Demo-2026!`,
+        ),
+      );
 
       const ready = await call(demo.port, 'GET', '/health/ready');
       expect(ready.status).toBe(200);
@@ -256,6 +263,7 @@ describe('demo mode (npm run demo)', () => {
       expect(demo.output()).not.toContain('embedded');
       expect(demo.output()).toContain('database schema is up to date');
       expect(demo.output()).toContain('the API and the worker act as enlace_demo, a member of enlace_app');
+      expect(demo.output()).toMatch(/ready in \d+ ms: .*no demo users in this database/);
       const admin = tokenFor(Role.Administrator);
       const ping = await call(demo.port, 'POST', '/api/v1/system/ping', admin, {});
       expect((await jobState(demo.port, admin, ping.body.jobId)).body.state).toBe('completed');

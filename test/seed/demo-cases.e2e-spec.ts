@@ -63,9 +63,9 @@ describe('demo case work (seed)', () => {
                                AND f.due_at > now()
         WHERE c.status = 'closed' GROUP BY 1, 2`,
     );
-    expect(closed.every((r: any) => CLOSURE_REASONS.includes(r.closure_reason) && r.status === 'approved')).toBe(
-      true,
-    );
+    expect(
+      closed.every((r: any) => CLOSURE_REASONS.includes(r.closure_reason) && r.status === 'approved'),
+    ).toBe(true);
     expect(closed.some((r: any) => r.post_closure === 2)).toBe(true);
     // Clearly fictitious people.
     const children = await q(`SELECT last_names FROM child`);
@@ -83,7 +83,12 @@ describe('demo case work (seed)', () => {
                             ELSE 'cross_border' END AS kind
          FROM referral`,
     );
-    expect(kinds.map((r: any) => r.kind).sort()).toEqual(['cross_border', 'external', 'internal', 'national']);
+    expect(kinds.map((r: any) => r.kind).sort()).toEqual([
+      'cross_border',
+      'external',
+      'internal',
+      'national',
+    ]);
     // The last recorded transition is the referral's status; every one has snapshot v1.
     const off = await q(
       `SELECT r.id FROM referral r
@@ -110,7 +115,9 @@ describe('demo case work (seed)', () => {
     );
     expect(levels.map((r: any) => r.level)).toEqual([0, 1, 2, 3]);
     for (const r of levels) expect(r.consistent).toBe(r.n);
-    const onTime = await q(`SELECT count(*)::int AS n FROM follow_up WHERE status = 'scheduled' AND due_at > now()`);
+    const onTime = await q(
+      `SELECT count(*)::int AS n FROM follow_up WHERE status = 'scheduled' AND due_at > now()`,
+    );
     expect(onTime[0].n).toBeGreaterThan(0);
     const settled = await q(`SELECT DISTINCT status FROM follow_up WHERE status <> 'scheduled'`);
     expect(settled.map((r: any) => r.status).sort()).toEqual(['completed', 'missed']);
@@ -143,7 +150,11 @@ describe('demo case work (seed)', () => {
 
     for (const name of METRIC_NAMES) {
       const res = await get('regional-analyst.gt', `/api/v1/monitoring/regional/${name}`);
-      expect({ name, status: res.status, data: hasData(res.body) }).toEqual({ name, status: 200, data: true });
+      expect({ name, status: res.status, data: hasData(res.body) }).toEqual({
+        name,
+        status: 200,
+        data: true,
+      });
     }
   });
 

@@ -42,7 +42,7 @@ describe('npm run demo: build only when stale', () => {
 
 describe('npm run demo without a redis-server', () => {
   it('says to install Redis or set REDIS_URL and exits non-zero before starting anything', async () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       REDISMS_SYSTEM_BINARY: '/nonexistent/redis-server',
       DEMO_DATA_DIR: 'memory',

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options';
-import { dropQueueKeys } from '../../src/queues/queue-keys';
-import { runSeed } from '../../src/seed/seed';
-import { ApiProcess, startApi } from '../harness/api-process';
-import { createTestDatabase } from '../harness/test-db';
-import { testEnv } from '../harness/test-env';
-import { startWorker, WorkerProcess } from '../harness/worker-process';
+import { Demo, startDemo } from '../harness/demo-process';
 import { jqPath, parseTour, substitute, TourStep } from './tour-doc';
 
 const TOUR = join(__dirname, '..', '..', 'docs', 'tour.md');
@@ -58,28 +51,19 @@ describe('docs/tour.md parser', () => {
   });
 });
 
-describe('docs/tour.md against a running API and worker on seeded demo data', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let env: Record<string, string>;
-  let api: ApiProcess;
-  let worker: WorkerProcess;
+describe('docs/tour.md against `npm run demo` (embedded PostgreSQL and Redis, seeded)', () => {
+  let demo: Demo;
+  let api: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    env = testEnv(db.url);
-    const ds = new DataSource(dataSourceOptions(db.url, 2));
-    await ds.initialize();
-    try {
-      await runSeed(ds, undefined, { configDir: env.CONFIG_DIR });
-    } finally {
-      await ds.destroy();
-    }
-    [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    demo = await startDemo({ DEMO_DATA_DIR: 'memory' });
+    api = `http://127.0.0.1:${demo.port}`;
   });
   afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.drop();
-    await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX).catch(() => undefined);
+    if (!demo) return;
+    const code = await demo.stop();
+    demo.kill();
+    expect(code).toBe(0);
   });
 
   it('answers every documented request with the documented status', async () => {
@@ -90,7 +74,7 @@ describe('docs/tour.md against a running API and worker on seeded demo data', ()
     const trail: string[] = [];
     for (const step of steps) {
       if (step.kind === 'set') {
-        vars.set(step.name, step.name === 'API' ? api.url : step.value);
+        vars.set(step.name, step.name === 'API' ? api : step.value);
         continue;
       }
       const url = substitute(step.url, vars);
@@ -124,10 +108,10 @@ describe('docs/tour.md against a running API and worker on seeded demo data', ()
     }
     // The story really happened: the referral was accepted and the supervisor sees who read the case.
     expect(trail).toContain(`POST /api/v1/referrals/${vars.get('REFERRAL_ID')}/accept → 200`);
-    const log = await fetch(`${api.url}/api/v1/cases/${vars.get('CASE_ID')}/access-log`, {
+    const log = await fetch(`${api}/api/v1/cases/${vars.get('CASE_ID')}/access-log`, {
       headers: { authorization: `Bearer ${vars.get('SUPERVISOR_TOKEN')}` },
-    }).then((r) => r.json());
-    const roles = new Set(log.items.map((e: { actorRole: string }) => e.actorRole));
+    }).then((r) => r.json() as Promise<{ items: { actorRole: string }[] }>);
+    const roles = new Set(log.items.map((e) => e.actorRole));
     expect([...roles].sort()).toEqual(
       expect.arrayContaining(['caseworker', 'referral_focal_point', 'supervisor']),
     );

@@ -40,7 +40,7 @@ function words(line: string): string[] {
         if (end < 0) throw new Error(`unbalanced ${q} in: ${line}`);
         // Single quotes keep $ literally: mark it so substitution leaves it alone.
         const part = line.slice(i + 1, end);
-        w += q === "'" ? part.replace(/\$/g, '\u0000') : part;
+        w += q === "'" ? part.replace(/\$/g, '\uE000') : part;
         i = end + 1;
       } else {
         w += q;
@@ -116,7 +116,7 @@ export function substitute(text: string, vars: Map<string, string>): string {
       if (v === undefined) throw new Error(`$${name} is used before the tour sets it`);
       return v;
     })
-    .replace(/\u0000/g, '$');
+    .replace(/\uE000/g, '$');
 }
 
 /** `jq -r PATH` for the paths the tour uses: .a.b, .a[0].b. */

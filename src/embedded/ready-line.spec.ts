@@ -1,4 +1,3 @@
-import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../seed/demo-directory';
 import { DEMO_ACCOUNT, readyLine } from './ready-line';
 
 describe('readyLine', () => {
@@ -16,10 +15,5 @@ describe('readyLine', () => {
     expect(readyLine({ ms: 1, port: 8080, account: null })).toContain(
       'API docs http://localhost:8080/docs, no demo users in this database',
     );
-  });
-
-  it('offers an account the seed creates, with the seed password', () => {
-    expect(DEMO_USERS.map(demoEmail)).toContain(DEMO_ACCOUNT.email);
-    expect(DEMO_ACCOUNT.password).toBe(DEMO_PASSWORD);
   });
 });

@@ -6,7 +6,7 @@ import { migrate } from './database/migrate';
 import { ChildProcesses } from './embedded/child-processes';
 import { DEMO_APP_LOGIN, demoAppLogin } from './embedded/demo-app-login';
 import { demoLog, demoWarn } from './embedded/demo-log';
-import { demoJwtSecret, demoOptions, safeUrl } from './embedded/demo-options';
+import { demoAuditSigningKey, demoJwtSecret, demoOptions, safeUrl } from './embedded/demo-options';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { startEmbeddedRedis } from './embedded/embedded-redis';
 import { postgresReachable, redisReachable } from './embedded/reachability';
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
     DATABASE_URL: appUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET: demoJwtSecret(process.env, opts.dataDir),
+    AUDIT_SIGNING_KEY: demoAuditSigningKey(process.env, opts.dataDir),
     CONFIG_DIR: process.env.CONFIG_DIR ?? join(ROOT, 'config'),
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? (embeddedDb ? EMBEDDED_POOL_SIZE : undefined),
     // No load balancer in front of the demo: Ctrl-C stops the API without a drain delay.

@@ -6,10 +6,12 @@ import { migrate } from './database/migrate';
 import { ChildProcesses } from './embedded/child-processes';
 import { DEMO_APP_LOGIN, demoAppLogin } from './embedded/demo-app-login';
 import { demoLog, demoWarn } from './embedded/demo-log';
-import { demoJwtSecret, demoOptions, safeUrl } from './embedded/demo-options';
+import { demoAuditSigningKey, demoJwtSecret, demoOptions, safeUrl } from './embedded/demo-options';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { startEmbeddedRedis } from './embedded/embedded-redis';
 import { postgresReachable, redisReachable } from './embedded/reachability';
+import { findRedisBinary, RedisBinaryMissing } from './embedded/redis-binary';
+import { DEMO_ACCOUNT, readyLine } from './embedded/ready-line';
 import { runSeedIfPresent } from './embedded/seed-loader';
 
 /**
@@ -51,6 +53,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.once('exit', () => children.killAll());
 
+  // Before anything starts: without a Redis to use or to run, say so and stop at once.
+  let redisUrl = opts.redisUrl;
+  let redisBinary: string | null = null;
+  if (redisUrl && (await redisReachable(redisUrl))) {
+    demoLog(`using Redis at ${safeUrl(redisUrl)}`);
+  } else {
+    if (redisUrl)
+      demoWarn(`REDIS_URL (${safeUrl(redisUrl)}) does not answer: using an embedded redis-server`);
+    redisBinary = findRedisBinary(process.env, join(ROOT, 'package.json'));
+    redisUrl = undefined;
+  }
+  // The seed scores its indicator measurements with the catalog under config/, wherever npm runs from.
+  process.env.CONFIG_DIR ??= join(ROOT, 'config');
+
   let databaseUrl = opts.databaseUrl;
   let embeddedDb = false;
   if (databaseUrl && (await postgresReachable(databaseUrl))) {
@@ -72,13 +88,8 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
-  let redisUrl = opts.redisUrl;
-  if (redisUrl && (await redisReachable(redisUrl))) {
-    demoLog(`using Redis at ${safeUrl(redisUrl)}`);
-  } else {
-    if (redisUrl)
-      demoWarn(`REDIS_URL (${safeUrl(redisUrl)}) does not answer: using an embedded redis-server`);
-    const redis = await startEmbeddedRedis({ port: opts.redisPort });
+  if (redisBinary) {
+    const redis = await startEmbeddedRedis({ port: opts.redisPort, binary: redisBinary });
     closers.push({ name: 'embedded Redis', close: () => redis.close() });
     redisUrl = redis.url;
     demoLog(`embedded Redis at ${redis.url} (in memory: queued jobs do not survive a restart)`);
@@ -115,10 +126,13 @@ async function main(): Promise<void> {
     DATABASE_URL: appUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET: demoJwtSecret(process.env, opts.dataDir),
+    AUDIT_SIGNING_KEY: demoAuditSigningKey(process.env, opts.dataDir),
     CONFIG_DIR: process.env.CONFIG_DIR ?? join(ROOT, 'config'),
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? (embeddedDb ? EMBEDDED_POOL_SIZE : undefined),
     // No load balancer in front of the demo: Ctrl-C stops the API without a drain delay.
     SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS ?? '0',
+    // The ready line says what matters; request and job logs only when asked for (LOG_LEVEL=info).
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const died = (name: string) => (code: number | null) => {
     demoWarn(`${name} exited unexpectedly (code ${code}): stopping the demo`);
@@ -129,10 +143,22 @@ async function main(): Promise<void> {
   children.start('worker', join(__dirname, 'worker.js'), env, died('worker'));
   await waitForReady(`http://127.0.0.1:${opts.apiPort}/health/ready`, 60_000, () => stopping);
   if (stopping) return;
-  demoLog(
-    `ready in ${Date.now() - started} ms: API http://localhost:${opts.apiPort} ` +
-      `(docs /docs, health /health/ready, metrics /metrics, queue dashboard /admin/queues). Ctrl-C stops everything.`,
-  );
+  const account = await demoAccount(databaseUrl);
+  demoLog(readyLine({ ms: Date.now() - started, port: opts.apiPort, account }));
+}
+
+/** The documented demo account, when the database has it (DEMO_SEED=never may leave it out). */
+async function demoAccount(url: string): Promise<{ email: string; password: string } | null> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query('SELECT 1 FROM app_user WHERE email = $1 AND active', [
+      DEMO_ACCOUNT.email,
+    ]);
+    return rows.length ? DEMO_ACCOUNT : null;
+  } finally {
+    await c.end();
+  }
 }
 
 async function hasSchema(url: string): Promise<boolean> {
@@ -160,7 +186,7 @@ async function waitForReady(url: string, timeoutMs: number, cancelled: () => boo
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError) console.error(e.message);
+  if (e instanceof ConfigError || e instanceof RedisBinaryMissing) console.error(`demo | ${e.message}`);
   else console.error('Enlace demo failed:', e instanceof Error ? e.message : e);
   void shutdown(1);
 });

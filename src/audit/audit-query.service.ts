@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
@@ -108,9 +109,17 @@ export class AuditQueryService {
    * /api/v1/cases/:id/access-log`. No authorization and no audit here: the caller checks that
    * its actor may see the log and records that it was read.
    */
-  async accessLogForCase(caseId: string, page: Partial<Page> = {}): Promise<AuditPage<CaseAccess>> {
+  /**
+   * `manager`: the caller's transaction. Pass it when calling inside one: with one database
+   * session (PGlite, the demo), a query on a second connection waits for that transaction forever.
+   */
+  async accessLogForCase(
+    caseId: string,
+    page: Partial<Page> = {},
+    manager?: EntityManager,
+  ): Promise<AuditPage<CaseAccess>> {
     const limit = limitOf(page.limit);
-    const rows = await this.entries.forCase(caseId, { cursor: page.cursor, limit: limit + 1 });
+    const rows = await this.entries.forCase(caseId, { cursor: page.cursor, limit: limit + 1 }, manager);
     const view = rows.map((e): CaseAccess => ({
       id: e.id,
       seq: e.seq,

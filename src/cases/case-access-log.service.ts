@@ -23,7 +23,7 @@ export class CaseAccessLogService {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'viewAccessLog');
       const cursor = q.cursor && /^\d{1,19}$/.test(q.cursor) ? q.cursor : undefined;
-      const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 });
+      const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 }, m);
       await this.audit.record(m, {
         actor,
         action: 'case.accessLog.read',

@@ -12,3 +12,4 @@ export { CASE_PHASES, CaseFile, RISK_LEVELS } from './case-file.entity';
 export { CLOSURE_REASONS } from './case-closure.entity';
 export { caseworkScope } from './case.policy';
 export { Consent, consentInForce } from './records/consent.entity';
+export { searchName } from './intake/search-name';

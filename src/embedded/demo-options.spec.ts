@@ -1,8 +1,9 @@
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/env';
-import { demoJwtSecret, demoOptions, safeUrl } from './demo-options';
+import { demoAuditSigningKey, demoJwtSecret, demoOptions, safeUrl } from './demo-options';
 
 describe('demoOptions', () => {
   it('defaults to .demo-data under the project, any free service port, API on 3000, seeding a fresh database', () => {
@@ -68,5 +69,24 @@ describe('demoJwtSecret', () => {
 describe('safeUrl', () => {
   it('hides the password', () => {
     expect(safeUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u:***@h:5432/db');
+  });
+});
+
+describe('demoAuditSigningKey', () => {
+  it('prefers AUDIT_SIGNING_KEY, otherwise generates an Ed25519 key kept in the data directory', () => {
+    expect(demoAuditSigningKey({ AUDIT_SIGNING_KEY: 'given' }, null)).toBe('given');
+    const dir = mkdtempSync(join(tmpdir(), 'enlace-audit-key-'));
+    try {
+      const first = demoAuditSigningKey({}, dir);
+      expect(
+        createPrivateKey({ key: Buffer.from(first, 'base64'), format: 'der', type: 'pkcs8' })
+          .asymmetricKeyType,
+      ).toBe('ed25519');
+      expect(demoAuditSigningKey({}, dir)).toBe(first);
+      expect(statSync(join(dir, 'audit-signing-key')).mode & 0o777).toBe(0o600);
+      expect(demoAuditSigningKey({}, null)).not.toBe(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

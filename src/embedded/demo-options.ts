@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ConfigError } from '../config/env';
@@ -61,6 +61,25 @@ export function demoJwtSecret(raw: Raw, dataDir: string | null): string {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, fresh, { mode: 0o600 });
   return fresh;
+}
+
+/**
+ * The Ed25519 key the demo's audit sequencer signs checkpoints with: AUDIT_SIGNING_KEY when set,
+ * otherwise one generated once and kept in the data directory (mode 600), or per run in memory.
+ * So the demo seals its audit chain with checkpoints, as production should, instead of warning.
+ */
+export function demoAuditSigningKey(raw: Raw, dataDir: string | null): string {
+  const given = raw.AUDIT_SIGNING_KEY?.trim();
+  if (given) return given;
+  const fresh = () =>
+    generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  if (!dataDir) return fresh();
+  const file = join(dataDir, 'audit-signing-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = fresh();
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }
 
 /** A URL fit for a log line: the password replaced. */

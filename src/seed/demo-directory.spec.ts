@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ROLES } from '../common/role';
 import { AGENCY_TYPES } from '../directory/agency.entity';
+import { DEMO_ACCOUNT } from '../embedded/ready-line';
 import { loadServiceTypes } from '../directory/service-types';
 import { passwordIssues } from '../identity/password-rules';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-directory';
@@ -56,5 +57,12 @@ describe('demo directory data', () => {
     expect(seedId('agency/GT-SBS')).toBe(seedId('agency/GT-SBS'));
     expect(seedId('agency/GT-SBS')).not.toBe(seedId('agency/HN-DINAF'));
     expect(seedId('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('the account the demo offers in its ready line', () => {
+  it('is a seeded user, with the seed password', () => {
+    expect(DEMO_USERS.map(demoEmail)).toContain(DEMO_ACCOUNT.email);
+    expect(DEMO_ACCOUNT.password).toBe(DEMO_PASSWORD);
   });
 });

@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../identity/password-hasher';
+import { loadIndicatorCatalog } from '../indicators/indicator-catalog';
+import { seedDemoCases } from './demo-cases';
+import { DEMO_CASES } from './demo-scenario';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS, DemoAgency, demoEmail } from './demo-directory';
+import { seedId } from './seed-id';
 
-/** A stable UUID (version-5 layout) from a seed key, so every run addresses the same rows. */
-export function seedId(key: string): string {
-  const h = createHash('sha1').update(`enlace-seed/${key}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
+export { seedId };
 
 const SEED_LOCK = 0x73656564; // "seed": two concurrent runs take turns
 
@@ -20,9 +16,18 @@ const SEED_LOCK = 0x73656564; // "seed": two concurrent runs take turns
  * Loads the demo directory (agencies and users of every role, see demo-directory.ts). Idempotent:
  * rows are upserted by stable keys and only rewritten when the seed's data differs from the row,
  * so a second run changes nothing (not even updated_at or version). Passwords are set only when
- * a user is created: a demo user who changed theirs keeps it. Loads no children or cases.
+ * a user is created: a demo user who changed theirs keeps it. Then the demo case work
+ * (demo-scenario.ts, written by demo-cases.ts): rows absent are inserted with dates relative to
+ * `now`, rows present are left alone. `configDir` holds the indicator catalog the seeded
+ * measurements are scored with (CONFIG_DIR, as the API reads it).
  */
-export async function runSeed(dataSource: DataSource, log: (msg: string) => void = () => {}): Promise<void> {
+export async function runSeed(
+  dataSource: DataSource,
+  log: (msg: string) => void = () => {},
+  opts: { now?: Date; configDir?: string } = {},
+): Promise<void> {
+  const catalog = loadIndicatorCatalog(opts.configDir ?? process.env.CONFIG_DIR ?? 'config');
+  const now = opts.now ?? new Date();
   const emails = DEMO_USERS.map(demoEmail);
   const existing = new Set<string>(
     (await dataSource.query('SELECT email FROM app_user WHERE email = ANY($1)', [emails])).map(
@@ -50,9 +55,10 @@ export async function runSeed(dataSource: DataSource, log: (msg: string) => void
         passwordHash: hashes.get(email) ?? '',
       });
     }
+    const caseRows = await seedDemoCases(m, catalog, now);
     log(
-      `Seed: ${DEMO_AGENCIES.length} agencies (${agencies} written), ${DEMO_USERS.length} users (${users} written). ` +
-        `Demo password: ${DEMO_PASSWORD}`,
+      `Seed: ${DEMO_AGENCIES.length} agencies (${agencies} written), ${DEMO_USERS.length} users (${users} written), ` +
+        `${DEMO_CASES.length} demo cases (${caseRows} rows written). Demo password: ${DEMO_PASSWORD}`,
     );
   });
 }

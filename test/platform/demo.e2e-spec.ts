@@ -1,85 +1,14 @@
 import { JwtService } from '@nestjs/jwt';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../../src/common/role';
+import { DEMO_TEST_SECRET as SECRET, startDemo } from '../harness/demo-process';
 import { createTestDatabase } from '../harness/test-db';
 import { dropQueueKeys } from '../../src/queues/queue-keys';
 import { REDIS_URL, uniqueName } from '../harness/services';
-
-const DEMO = join(__dirname, '..', '..', 'dist', 'src', 'demo.js');
-const SECRET = 'demo-smoke-secret-demo-smoke-secret-0123';
-
-interface Demo {
-  port: number;
-  output(): string;
-  stop(): Promise<number | null>;
-  kill(): void;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** Runs `node dist/src/demo.js` (what `npm run demo` runs after building) and waits for readiness. */
-async function startDemo(env: Record<string, string>): Promise<Demo> {
-  const port = await freePort();
-  const clean = { ...process.env };
-  delete clean.DATABASE_URL;
-  delete clean.REDIS_URL;
-  const proc: ChildProcess = spawn(process.execPath, [DEMO], {
-    env: {
-      ...clean,
-      PORT: String(port),
-      JWT_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '50',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-  const childPids = () => [...out.matchAll(/(?:api|worker) started \(pid (\d+)\)/g)].map((m) => Number(m[1]));
-  const demo: Demo = {
-    port,
-    output: () => out,
-    async stop() {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
-      return exited;
-    },
-    kill() {
-      // Only if a test failed half-way: leave no process behind.
-      for (const pid of [proc.pid!, ...childPids()]) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  while (!/demo \| ready in/.test(out)) {
-    if (proc.exitCode !== null) throw new Error(`demo exited during start:\n${out}`);
-    if (Date.now() > deadline) {
-      demo.kill();
-      throw new Error(`demo did not become ready:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return demo;
-}
 
 const jwt = new JwtService({
   secret: SECRET,
@@ -126,6 +55,15 @@ describe('demo mode (npm run demo)', () => {
       expect(out).toMatch(/embedded Redis at redis:\/\/127\.0\.0\.1:\d+/);
       expect(out).toMatch(/applied \d+ migration\(s\)/);
       expect(out).not.toMatch(/:5432\/|:6379\b/);
+      expect(out).toMatch(/seeded demo data in \d+ ms/);
+      // The demo signs its audit checkpoints with a key of its own instead of warning at start.
+      expect(out).not.toContain('AUDIT_SIGNING_KEY is not set');
+      expect(out).toMatch(
+        new RegExp(
+          `demo \\| ready in \\d+ ms: API http://localhost:${demo.port}, API docs http://localhost:${demo.port}/docs, ` +
+            `sign in as caseworker\\.gt@demo\\.enlace\\.example / Enlace-Demo-2026!`,
+        ),
+      );
 
       const ready = await call(demo.port, 'GET', '/health/ready');
       expect(ready.status).toBe(200);
@@ -256,6 +194,7 @@ describe('demo mode (npm run demo)', () => {
       expect(demo.output()).not.toContain('embedded');
       expect(demo.output()).toContain('database schema is up to date');
       expect(demo.output()).toContain('the API and the worker act as enlace_demo, a member of enlace_app');
+      expect(demo.output()).toMatch(/ready in \d+ ms: .*no demo users in this database/);
       const admin = tokenFor(Role.Administrator);
       const ping = await call(demo.port, 'POST', '/api/v1/system/ping', admin, {});
       expect((await jobState(demo.port, admin, ping.body.jobId)).body.state).toBe('completed');

@@ -21,6 +21,7 @@ const PLATFORM = [
   'audit',
   'audit-trail',
   'idempotency',
+  'vocabularies',
 ];
 
 /**

@@ -12,7 +12,7 @@ import { assertVersion, CaseAccess } from '../case-access';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
 import { CasePhaseService } from '../case-phase.service';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { CasesRepository } from '../cases.repository';
 import { AssessmentRepository } from './assessment.repository';
 import { PlanRepository } from './plan.repository';
@@ -38,7 +38,7 @@ export class CaseAssessmentService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly due: CaseDueDates,
     private readonly phases: CasePhaseService,
     private readonly cases: CasesRepository,

@@ -7,7 +7,7 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { consentInForce } from './consent.entity';
 import { ConsentRepository } from './consent.repository';
 import { CreateConsentDto, WithdrawConsentDto } from './case-records.dto';
@@ -25,7 +25,7 @@ export class CaseConsentService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly consents: ConsentRepository,
   ) {}
 

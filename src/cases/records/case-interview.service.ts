@@ -6,7 +6,7 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { CasesRepository } from '../cases.repository';
 import { CreateInterviewDto } from './case-records.dto';
 import { InterviewRepository } from './interview.repository';
@@ -23,7 +23,7 @@ export class CaseInterviewService {
     private readonly clock: Clock,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly cases: CasesRepository,
     private readonly interviews: InterviewRepository,
   ) {}

@@ -174,7 +174,9 @@ describe('creating a referral', () => {
       expect(fields).toEqual(expect.arrayContaining(['urgency:isIn', 'extra:whitelistValidation']));
       const vocab = await post(s.caseworker, s.body({ serviceType: 'astrology' }));
       expect(vocab.status).toBe(400);
-      expect(vocab.body.errors[0]).toMatchObject({ field: 'serviceType', code: 'unknownServiceType' });
+      expect(vocab.body.errors[0]).toMatchObject({ field: 'serviceType', code: 'vocabulary' });
+      // The message names the valid codes.
+      expect(vocab.body.errors[0].message).toContain('health_care');
     });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
+import { auditAction } from '../authz/audit-action';
 import { AuthzService } from '../authz/authz.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
@@ -83,7 +84,7 @@ export class AuditQueryService {
     // their values, and the entry is not tied to a case: the auditor saw no case content.
     await this.audit.recordAlone({
       actor,
-      action: 'audit.read',
+      action: auditAction('AuditEntry', 'list'),
       subjectType: 'AuditEntry',
       fields: FILTERS.filter((f) => q[f] !== undefined),
     });
@@ -95,7 +96,7 @@ export class AuditQueryService {
     const verdict = await verifyChain((after, n) => this.entries.chainBatch(after, n), 5000, { unsealed });
     await this.audit.recordAlone({
       actor,
-      action: 'audit.read',
+      action: auditAction('AuditChain', 'verify'),
       subjectType: 'AuditChain',
       purpose: 'chain verification',
       outcome: 'allowed',

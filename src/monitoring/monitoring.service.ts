@@ -220,7 +220,9 @@ export class MonitoringService {
     action: 'read' | 'export',
   ): Promise<Resolved> {
     const subject = SUBJECT[req.view];
-    await this.authz.assert(actor, action, subject);
+    // Refusals carry the names successes are recorded under (monitoring.read, export.csv).
+    const audited = action === 'read' ? 'monitoring.read' : 'export.csv';
+    await this.authz.assert(actor, action, subject, undefined, { action: audited });
     const issues: FieldIssue[] = [];
     const parse = (field: 'from' | 'to'): Date | null => {
       const v = req[field];
@@ -270,10 +272,13 @@ export class MonitoringService {
           });
         else {
           if (issues.length) throw MonitoringErrors.MONITORING_BAD_FILTER({}, issues);
-          await this.authz.assert(actor, action, subject, {
-            countryCode: agency.countryCode,
-            agencyId: agency.id,
-          });
+          await this.authz.assert(
+            actor,
+            action,
+            subject,
+            { countryCode: agency.countryCode, agencyId: agency.id },
+            { action: audited },
+          );
           agencyId = agency.id;
           extra.push((c) => ({ sql: `${c.agencyId} = :m_agency`, params: { m_agency: agency.id } }));
         }

@@ -3,6 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
+import { auditAction } from '../authz/audit-action';
 import { CaseLookupService, consentInForce } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -53,7 +54,7 @@ export class ReferralQueryService {
     const s = await this.repo.snapshot(m, r.id, version ?? r.snapshotVersion);
     if (!s) throw ReferralErrors.REFERRAL_NOT_FOUND();
     await this.audit.recordAlone({
-      action: 'referral.snapshot.read',
+      action: auditAction('Referral', 'readSnapshot'),
       subjectType: 'Referral',
       subjectId: r.id,
       caseId: r.caseId,
@@ -77,7 +78,8 @@ export class ReferralQueryService {
       limit: q.limit ?? 25,
       cursor: q.cursor,
     });
-    await this.audit.recordAlone({ action: `referral.list_${box}`, subjectType: 'Referral' });
+    // The same name as a refused list (`list` on Referral); the box is the route's.
+    await this.audit.recordAlone({ action: auditAction('Referral', 'list'), subjectType: 'Referral' });
     const items = box === 'inbox' ? page.items.map(recipientView) : page.items.map(senderView);
     return { items, nextCursor: page.nextCursor };
   }
@@ -89,7 +91,11 @@ export class ReferralQueryService {
     if (!c) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     await this.authz.assert(actor, 'listForCase', 'Referral', { case: c }, { caseId });
     const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
-    await this.audit.recordAlone({ action: 'referral.list_for_case', subjectType: 'Referral', caseId });
+    await this.audit.recordAlone({
+      action: auditAction('Referral', 'listForCase'),
+      subjectType: 'Referral',
+      caseId,
+    });
     return {
       items: rows.map((r) => ({
         ...senderView(r),

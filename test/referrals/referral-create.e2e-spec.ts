@@ -226,7 +226,7 @@ describe('creating a referral', () => {
       });
       expect(snap2.body.categories).toEqual(['case_summary', 'contact', 'health', 'identification']);
       const audited = await t.dataSource.query(
-        `SELECT purpose FROM audit_entry WHERE action = 'referral.consent_override' AND subject_id = $1`,
+        `SELECT purpose FROM audit_entry WHERE action = 'referral.override' AND subject_id = $1`,
         [res.body.id],
       );
       expect(audited).toEqual([{ purpose: 'best_interests' }]);

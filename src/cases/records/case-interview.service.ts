@@ -30,7 +30,10 @@ export class CaseInterviewService {
 
   create(actor: Actor, caseId: string, dto: CreateInterviewDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'interview', { open: true });
+      const c = await this.access.load(m, actor, caseId, 'interview', {
+        open: true,
+        audit: 'interview.create',
+      });
       const issues = this.vocab.check('interview-topics', 'topics', dto.topics);
       if (new Date(dto.conductedAt) > this.clock.now())
         issues.push(
@@ -76,7 +79,7 @@ export class CaseInterviewService {
    */
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'readRecords');
+      const c = await this.access.load(m, actor, caseId, 'readRecords', { audit: 'interview.list' });
       const all = await this.interviews.ofChild(m, c.childId);
       const cases = new Map((await this.cases.childCases(m, c.childId)).map((x) => [x.id, x]));
       const readable = (id: string) =>

@@ -220,9 +220,7 @@ export class MonitoringService {
     action: 'read' | 'export',
   ): Promise<Resolved> {
     const subject = SUBJECT[req.view];
-    // Refusals carry the names successes are recorded under (monitoring.read, export.csv).
-    const audited = action === 'read' ? 'monitoring.read' : 'export.csv';
-    await this.authz.assert(actor, action, subject, undefined, { action: audited });
+    await this.authz.assert(actor, action, subject);
     const issues: FieldIssue[] = [];
     const parse = (field: 'from' | 'to'): Date | null => {
       const v = req[field];
@@ -272,13 +270,10 @@ export class MonitoringService {
           });
         else {
           if (issues.length) throw MonitoringErrors.MONITORING_BAD_FILTER({}, issues);
-          await this.authz.assert(
-            actor,
-            action,
-            subject,
-            { countryCode: agency.countryCode, agencyId: agency.id },
-            { action: audited },
-          );
+          await this.authz.assert(actor, action, subject, {
+            countryCode: agency.countryCode,
+            agencyId: agency.id,
+          });
           agencyId = agency.id;
           extra.push((c) => ({ sql: `${c.agencyId} = :m_agency`, params: { m_agency: agency.id } }));
         }

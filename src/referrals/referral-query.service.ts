@@ -45,7 +45,8 @@ export class ReferralQueryService {
     const r = await this.repo.findById(m, id);
     if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
     const ability = this.authz.ability(actor);
-    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId });
+    const action = auditAction('Referral', 'readSnapshot');
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId, action });
     const consentInForce = await this.consentInForce(r);
     if (!ability.can('readSnapshot', asSubject('Referral', { ...r, consentInForce }))) {
       await this.authz.denied(actor, 'readSnapshot', 'Referral', { subjectId: r.id, caseId: r.caseId });
@@ -54,7 +55,7 @@ export class ReferralQueryService {
     const s = await this.repo.snapshot(m, r.id, version ?? r.snapshotVersion);
     if (!s) throw ReferralErrors.REFERRAL_NOT_FOUND();
     await this.audit.recordAlone({
-      action: auditAction('Referral', 'readSnapshot'),
+      action,
       subjectType: 'Referral',
       subjectId: r.id,
       caseId: r.caseId,

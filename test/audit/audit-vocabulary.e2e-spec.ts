@@ -20,6 +20,7 @@ describe('audit vocabulary: denied and allowed entries name the operation alike'
   let sup: Actor;
   let supOther: Actor;
   let auditor: Actor;
+  let leadUnit: Actor;
   let caseId: string;
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('audit vocabulary: denied and allowed entries name the operation alike'
     sup = await makeActor(t.dataSource, Role.Supervisor, center);
     supOther = await makeActor(t.dataSource, Role.Supervisor, other);
     auditor = await makeActor(t.dataSource, Role.Auditor, center);
+    leadUnit = await makeActor(t.dataSource, Role.LeadUnitOfficer, center);
     caseId = (await registerCase(t, cw, center.id)).case.id;
   });
   afterAll(() => t.close());
@@ -100,6 +102,25 @@ describe('audit vocabulary: denied and allowed entries name the operation alike'
       () => call(supOther, 'POST', `/api/v1/cases/${caseId}/closure/decision`, decision),
       'case.closure.rejected',
     );
+  });
+
+  it('a role without the permission at all is refused by the route with the operation’s name too', async () => {
+    const list = await call(leadUnit, 'GET', `/api/v1/cases/${caseId}/assessments`);
+    expect(list.status).toBe(403);
+    expect(await entriesOf(list)).toEqual([{ action: 'assessment.list', outcome: 'denied' }]);
+    // A decision is named by the body's decision, as its success would be.
+    const version = (await call(cw, 'GET', `/api/v1/cases/${caseId}`)).body.version;
+    const decide = await call(cw, 'POST', `/api/v1/cases/${caseId}/closure/decision`, {
+      version,
+      decision: 'approve',
+    });
+    expect(decide.status).toBe(403);
+    expect(await entriesOf(decide)).toEqual([{ action: 'case.closure.approved', outcome: 'denied' }]);
+    // A body that names no known decision: the permission's own name.
+    const odd = await call(cw, 'POST', `/api/v1/cases/${caseId}/closure/decision`, {
+      decision: 'constructor',
+    });
+    expect(await entriesOf(odd)).toEqual([{ action: 'case.approve', outcome: 'denied' }]);
   });
 
   it('the access log answers with the audit API’s field names (occurredAt, not at)', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { AuditInput, AuditService } from '../audit-trail/audit.service';
+import { AuditService } from '../audit-trail/audit.service';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -10,6 +10,7 @@ import { ACTIVE_STATUSES } from './referral-lifecycle';
 import { DeliverReferralJob, deliveryKey } from './referral.jobs';
 import { Referral } from './referral.entity';
 import { ReferralConsentRevocation } from './referral-consent-revocation';
+import { shareEntry } from './referral-share-audit';
 import { Acknowledgement, ReferralHttpSender } from './referral-http-sender';
 import { ReferralTransitions } from './referral-transitions';
 import { ReferralsRepository } from './referrals.repository';
@@ -156,27 +157,4 @@ export class ReferralDeliveryProcessor {
       }
     });
   }
-}
-
-/**
- * The audit entry of something sent to an external partner (`referral.share`): by the system,
- * in the sending country's trail, with the data categories it carried (none for a notice).
- */
-export function shareEntry(
-  r: Referral,
-  categories: string[],
-  outcome: 'allowed' | 'failed',
-  purpose: string = r.purpose,
-): AuditInput {
-  return {
-    actor: null,
-    countryCode: r.senderCountry,
-    action: 'referral.share',
-    outcome,
-    subjectType: 'Referral',
-    subjectId: r.id,
-    caseId: r.caseId,
-    fields: categories,
-    purpose,
-  };
 }

@@ -6,8 +6,8 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { OnJob } from '../queues/on-job.decorator';
 import { WithdrawalNoticeJob, withdrawalKey } from './referral.jobs';
-import { shareEntry } from './referral-delivery.processor';
 import { ReferralHttpSender } from './referral-http-sender';
+import { shareEntry } from './referral-share-audit';
 import { ReferralsRepository } from './referrals.repository';
 
 /** The purpose of a withdrawal notice's share entry: what it tells, since it carries no case data. */

@@ -20,6 +20,7 @@ const PLATFORM = [
   'audit',
   'audit-trail',
   'idempotency',
+  'vocabularies',
 ];
 
 /**

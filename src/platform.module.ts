@@ -10,9 +10,10 @@ import { AppLoggerModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PolicyModule } from './policy/policy.module';
 import { QueueModule } from './queues/queue.module';
+import { VocabulariesModule } from './vocabularies/vocabularies.module';
 
 /**
- * Shared plumbing for both processes: configuration, logging, database, queues, policy, clock,
+ * Shared plumbing for both processes: configuration, logging, database, queues, policy, vocabularies, clock,
  * authentication and authorization core, audit writer, idempotent POSTs. Order matters for the global guards:
  * authentication (AuthCoreModule) runs before authorization (AuthzModule).
  */
@@ -24,6 +25,7 @@ import { QueueModule } from './queues/queue.module';
     DatabaseModule,
     QueueModule,
     PolicyModule,
+    VocabulariesModule,
     AuditCoreModule,
     AuthCoreModule,
     AuthzModule,

@@ -212,20 +212,10 @@ export class AgreementService {
   }
 
   private checkTerms(purposes: string[], categories: string[]): FieldIssue[] {
-    const issues: FieldIssue[] = [];
-    for (const p of purposes.filter((x) => !this.vocab.isPurpose(x)))
-      issues.push({
-        field: 'purposes',
-        code: 'unknownPurpose',
-        message: msg(`Propósito desconocido: ${p}.`, `Unknown purpose: ${p}.`),
-      });
-    for (const c of categories.filter((x) => !this.vocab.isCategory(x)))
-      issues.push({
-        field: 'dataCategories',
-        code: 'unknownCategory',
-        message: msg(`Categoría desconocida: ${c}.`, `Unknown category: ${c}.`),
-      });
-    return issues;
+    return [
+      ...this.vocab.check('consent-purposes', 'purposes', purposes),
+      ...this.vocab.check('data-categories', 'dataCategories', categories),
+    ];
   }
 }
 

@@ -1,59 +1,61 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ENV } from '../config/env.module';
-import type { Env } from '../config/env';
-import { loadVocabularyFile, VocabularyTerm } from '../config/vocabulary-file';
-import { ServiceTypeCatalog } from '../directory/service-types';
+import { Injectable } from '@nestjs/common';
+import type { FieldIssue } from '../common/errors/app-error';
+import { unknownCode, Vocabularies } from '../vocabularies/vocabularies.service';
+import type { CategoryClass } from '../vocabularies/vocabulary-catalog';
 
-export type CategoryClass = 'operational' | 'identifying' | 'sensitive';
-
-interface CategoryEntry extends VocabularyTerm {
-  class: CategoryClass;
-}
+export type { CategoryClass };
 
 /**
- * The vocabularies that decide what may be shared: data categories (with their class), consent
- * purposes and, from the directory's service-type catalog, what each service type needs. Loaded
- * once at boot; a bad file stops the process with the file's name.
+ * What decides what may be shared, read from the vocabularies: data categories (with their
+ * class), consent purposes and what each service type needs.
  */
 @Injectable()
 export class SharingVocabulary {
-  private readonly categories: Map<string, CategoryClass>;
-  private readonly purposes: Set<string>;
-  constructor(
-    @Inject(ENV) env: Env,
-    private readonly services: ServiceTypeCatalog,
-  ) {
-    const categories = loadVocabularyFile<CategoryEntry>(env.configDir, 'data-categories', ['class']);
-    this.categories = new Map(categories.map((c) => [c.code, c.class]));
-    this.purposes = new Set(loadVocabularyFile(env.configDir, 'consent-purposes').map((p) => p.code));
-  }
+  constructor(private readonly vocab: Vocabularies) {}
 
   isCategory(code: string): boolean {
-    return this.categories.has(code);
+    return this.vocab.has('data-categories', code);
   }
 
   isSensitive(code: string): boolean {
-    return this.categories.get(code) === 'sensitive';
+    return this.vocab.categoryClass(code) === 'sensitive';
   }
 
   sensitiveCategories(): string[] {
-    return [...this.categories].filter(([, c]) => c === 'sensitive').map(([code]) => code);
+    return this.vocab.codes('data-categories').filter((c) => this.isSensitive(c));
   }
 
   isPurpose(code: string): boolean {
-    return this.purposes.has(code);
+    return this.vocab.has('consent-purposes', code);
   }
 
   isServiceType(code: string): boolean {
-    return this.services.has(code);
+    return this.vocab.has('service-types', code);
   }
 
   /** The categories a service type needs; empty for an unknown type. */
   serviceNeeds(code: string): string[] {
-    return this.services.has(code) ? this.services.needs(code) : [];
+    return this.vocab.serviceNeeds(code);
   }
 
   serviceTypes(): string[] {
-    return this.services.all().map((s) => s.code);
+    return this.vocab.codes('service-types');
+  }
+
+  /** Field issues for purposes, categories or a service type outside their vocabularies. */
+  check(
+    name: 'consent-purposes' | 'data-categories' | 'service-types',
+    field: string,
+    values: string[] | string | undefined,
+  ): FieldIssue[] {
+    return this.vocab.check(name, field, values);
+  }
+
+  /** Field issues for categories that are not sensitive ones (an override names only those). */
+  checkSensitive(field: string, values: string[] | undefined): FieldIssue[] {
+    const sensitive = this.sensitiveCategories();
+    return (values ?? []).flatMap((c, i) =>
+      this.isSensitive(c) ? [] : [unknownCode('sensitive data-categories', `${field}.${i}`, c, sensitive)],
+    );
   }
 }

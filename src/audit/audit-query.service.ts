@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
+import { auditAction } from '../authz/audit-action';
 import { AuthzService } from '../authz/authz.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
@@ -84,7 +85,7 @@ export class AuditQueryService {
     // their values, and the entry is not tied to a case: the auditor saw no case content.
     await this.audit.recordAlone({
       actor,
-      action: 'audit.read',
+      action: auditAction('AuditEntry', 'list'),
       subjectType: 'AuditEntry',
       fields: FILTERS.filter((f) => q[f] !== undefined),
     });
@@ -96,7 +97,7 @@ export class AuditQueryService {
     const verdict = await verifyChain((after, n) => this.entries.chainBatch(after, n), 5000, { unsealed });
     await this.audit.recordAlone({
       actor,
-      action: 'audit.read',
+      action: auditAction('AuditChain', 'verify'),
       subjectType: 'AuditChain',
       purpose: 'chain verification',
       outcome: 'allowed',

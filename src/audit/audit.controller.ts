@@ -19,7 +19,7 @@ export class AuditController {
       'Search the audit trail (auditor only; entries by staff of the auditor’s country and system events)',
     description:
       'Newest first, keyset-paginated on seq: pass `nextCursor` as `cursor` for the next page. ' +
-      '`from` is inclusive and `to` exclusive. Every search is itself recorded as `audit.read`.',
+      '`from` is inclusive and `to` exclusive. Every search is itself recorded as `auditEntry.list`.',
   })
   @ApiOkResponse({ type: AuditEntryPage })
   @ApiForbiddenResponse({ description: 'Any role other than auditor (the denial is audited)' })
@@ -34,7 +34,7 @@ export class AuditController {
     description:
       'Recomputes every entry’s hash, checks each prev_hash link and that seq has no gaps. Answers ' +
       '{ ok, checked, headSeq, headHash, firstBrokenSeq?, reason? } with reason one of ' +
-      '"hash mismatch", "prev_hash mismatch", "gap". Recorded as `audit.read`.',
+      '"hash mismatch", "prev_hash mismatch", "gap". Recorded as `auditChain.verify`.',
   })
   @ApiOkResponse({ type: ChainVerdictView })
   @ApiForbiddenResponse({ description: 'Any role other than auditor (the denial is audited)' })

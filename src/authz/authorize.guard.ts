@@ -15,9 +15,13 @@ export class AuthorizeGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const meta = this.reflector.get<AuthorizeMeta | undefined>(AUTHORIZE, ctx.getHandler());
     if (!meta) return true;
-    const actor = ctx.switchToHttp().getRequest<{ actor?: Actor }>().actor;
+    const req = ctx.switchToHttp().getRequest<{ actor?: Actor; body?: unknown }>();
+    const actor = req.actor;
     if (!actor) return true; // public route: nothing to authorize
-    await this.authz.assert(actor, meta.action, meta.subject);
+    const body =
+      typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
+    const audit = typeof meta.audit === 'function' ? meta.audit(body) : meta.audit;
+    await this.authz.assert(actor, meta.action, meta.subject, undefined, { action: audit });
     return true;
   }
 }

@@ -4,6 +4,19 @@ import { AuditService } from '../audit-trail/audit.service';
 import { CommonErrors } from '../common/errors/common.errors';
 import { Action, AppAbility, asSubject, SubjectName } from './ability';
 import { AbilityFactory } from './ability.factory';
+import { auditAction } from './audit-action';
+
+/** What a denial's audit entry names besides the actor and the permission. */
+export interface DenialAudit {
+  subjectId?: string;
+  caseId?: string;
+  field?: string;
+  /**
+   * The action name the use case records when allowed (`assessment.list`), when it is not the
+   * permission's own (`auditAction(subjectType, action)`): denial and success then match.
+   */
+  action?: string;
+}
 
 /** Per-record checks for services; every denial is audited before the 403 goes out. */
 @Injectable()
@@ -26,7 +39,7 @@ export class AuthzService {
     action: Action,
     subjectType: SubjectName,
     record?: Record<string, any>,
-    audit: { subjectId?: string; caseId?: string; field?: string } = {},
+    audit: DenialAudit = {},
   ): Promise<void> {
     const ability = this.abilities.for(actor);
     const target = record ? asSubject(subjectType, record) : subjectType;
@@ -39,11 +52,11 @@ export class AuthzService {
     actor: Actor,
     action: Action,
     subjectType: SubjectName,
-    audit: { subjectId?: string; caseId?: string; field?: string } = {},
+    audit: DenialAudit = {},
   ): Promise<void> {
     await this.audit.recordAlone({
       actor,
-      action: `${subjectType.toLowerCase()}.${action}`,
+      action: audit.action ?? auditAction(subjectType, action),
       outcome: 'denied',
       subjectType,
       subjectId: audit.subjectId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit-trail/audit.service';
+import { auditAction } from '../authz/audit-action';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access';
 import { PageQuery } from './dto/case-updates.dto';
@@ -26,16 +27,14 @@ export class CaseAccessLogService {
       const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 }, m);
       await this.audit.record(m, {
         actor,
-        action: 'case.accessLog.read',
+        action: auditAction('Case', 'viewAccessLog'),
         subjectType: 'Case',
         subjectId: caseId,
         caseId,
         fields: ['operational'],
       });
-      return {
-        items: page.items.map(({ occurredAt, ...r }) => ({ ...r, at: occurredAt })),
-        nextCursor: page.nextCursor,
-      };
+      // The audit API's own field names (occurredAt, actorUserId…), so a line reads the same in both.
+      return page;
     });
   }
 }

@@ -14,7 +14,8 @@ export function caseSubject(c: CaseFile) {
 }
 
 /**
- * Loads a case for a use case and checks the caller may do `action` on it (denials audited).
+ * Loads a case for a use case and checks the caller may do `action` on it (denials audited, as
+ * `audit` when the use case records itself under another name than the permission's).
  * Always the first step of a transaction, before any audit entry of the request is written.
  */
 @Injectable()
@@ -29,15 +30,19 @@ export class CaseAccess {
     actor: Actor,
     caseId: string,
     action: Action,
-    opts: { lock?: boolean; open?: boolean; version?: number } = {},
+    opts: { lock?: boolean; open?: boolean; version?: number; audit?: string } = {},
   ): Promise<CaseFile> {
     const c = await this.cases.find(m, caseId, opts.lock);
     if (!c) {
       // Unknown id: still say no to whoever may not do this at all, so 404 leaks nothing.
-      await this.authz.assert(actor, action, 'Case');
+      await this.authz.assert(actor, action, 'Case', undefined, { action: opts.audit });
       throw CaseErrors.CASE_NOT_FOUND();
     }
-    await this.authz.assert(actor, action, 'Case', caseSubject(c), { subjectId: c.id, caseId: c.id });
+    await this.authz.assert(actor, action, 'Case', caseSubject(c), {
+      subjectId: c.id,
+      caseId: c.id,
+      action: opts.audit,
+    });
     if (opts.open && c.status !== 'open') throw CaseErrors.CASE_CLOSED();
     if (opts.version !== undefined) assertVersion(c.version, opts.version);
     return c;

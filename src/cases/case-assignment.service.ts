@@ -8,7 +8,7 @@ import { CasesRepository } from './cases.repository';
 import { CaseAccess } from './case-access';
 import { CaseErrors } from './case.errors';
 import { CaseReadService } from './case-read.service';
-import { CaseVocabularies } from './case-vocabularies';
+import { Vocabularies } from '../vocabularies/vocabularies.service';
 import { AssignCaseDto, UpdateCaseDto } from './dto/case-updates.dto';
 
 /** Editing a case's own fields and (supervisor) reassigning it; both carry the version. */
@@ -18,7 +18,7 @@ export class CaseAssignmentService {
     private readonly tx: TransactionRunner,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly reads: CaseReadService,
     private readonly cases: CasesRepository,
   ) {}

@@ -46,6 +46,7 @@ export class CaseClosureService {
         lock: true,
         open: true,
         version: dto.version,
+        audit: 'case.closure.request',
       });
       if (await this.cases.hasPendingClosure(m, caseId)) throw CaseErrors.CLOSURE_PENDING();
       const closure = await this.cases.createClosure(m, {
@@ -75,11 +76,12 @@ export class CaseClosureService {
         lock: true,
         open: true,
         version: dto.version,
+        audit: `case.closure.${closureStatus(dto)}`,
       });
       const closure = await this.cases.pendingClosure(m, caseId);
       if (!closure) throw CaseErrors.NO_PENDING_CLOSURE();
       const now = this.clock.now();
-      closure.status = dto.decision === 'approve' ? 'approved' : 'rejected';
+      closure.status = closureStatus(dto);
       closure.decidedBy = actor.userId;
       closure.decidedAt = now;
       closure.decisionComment = dto.comment ?? null;
@@ -152,4 +154,9 @@ export class CaseClosureService {
       return this.reads.viewAndAudit(m, actor, saved, 'case.read');
     });
   }
+}
+
+/** The status a closure decision leads to (also the verb of its audit entry). */
+function closureStatus(dto: ClosureDecisionDto): 'approved' | 'rejected' {
+  return dto.decision === 'approve' ? 'approved' : 'rejected';
 }

@@ -30,6 +30,7 @@ export class CasePhaseService {
         lock: true,
         open: true,
         version: dto.version,
+        audit: 'case.phase',
       });
       if (!canMove(c.phase, dto.to))
         throw CaseErrors.PHASE_TRANSITION_NOT_ALLOWED({ from: c.phase, to: dto.to });
@@ -76,7 +77,7 @@ export class CasePhaseService {
 
   history(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'readRecords');
+      await this.access.load(m, actor, caseId, 'readRecords', { audit: 'case.phaseHistory.read' });
       const items = await this.cases.phaseHistory(m, caseId);
       await this.audit.record(m, {
         actor,

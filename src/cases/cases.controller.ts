@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
+import { CLOSURE_DECISION_AUDIT } from './case-audit-names';
 import { CaseAccessLogService } from './case-access-log.service';
 import { CaseAssignmentService } from './case-assignment.service';
 import { CaseClosureService } from './case-closure.service';
@@ -67,21 +68,21 @@ export class CasesController {
 
   @Post(':id/phase')
   @HttpCode(200)
-  @Authorize('update', 'Case')
+  @Authorize('update', 'Case', 'case.phase')
   @ApiOperation({ summary: 'Move the case to another phase (allowed transitions only)' })
   move(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: MovePhaseDto) {
     return this.phases.move(actor, id, dto);
   }
 
   @Get(':id/phase-history')
-  @Authorize('readRecords', 'Case')
+  @Authorize('readRecords', 'Case', 'case.phaseHistory.read')
   @ApiOperation({ summary: 'Phase history of the case' })
   phaseHistory(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.phases.history(actor, id);
   }
 
   @Post(':id/closure')
-  @Authorize('requestClosure', 'Case')
+  @Authorize('requestClosure', 'Case', 'case.closure.request')
   @ApiOperation({ summary: 'Request closure with a reason (goes to the supervisor)' })
   requestClosure(
     @CurrentActor() actor: Actor,
@@ -93,7 +94,7 @@ export class CasesController {
 
   @Post(':id/closure/decision')
   @HttpCode(200)
-  @Authorize('approve', 'Case')
+  @Authorize('approve', 'Case', CLOSURE_DECISION_AUDIT)
   @ApiOperation({ summary: 'Approve or reject the pending closure (supervisor)' })
   decideClosure(
     @CurrentActor() actor: Actor,

@@ -10,7 +10,6 @@ import { CasePhaseService } from './case-phase.service';
 import { CasePolicy } from './case.policy';
 import { CaseReadService } from './case-read.service';
 import { CaseViewService } from './case-view.service';
-import { CaseVocabularies } from './case-vocabularies';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CaseRegistrationController } from './intake/case-registration.controller';
@@ -51,7 +50,6 @@ import { PlanRepository } from './records/plan.repository';
   providers: [
     // core
     CasePolicy,
-    CaseVocabularies,
     CasesRepository,
     CaseAccess,
     CaseDueDates,

@@ -13,7 +13,7 @@ import type { CreateAgencyDto, UpdateAgencyDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS } from './directory.fields';
 import { Page } from '../database/keyset';
-import { ServiceTypeCatalog } from './service-types';
+import { Vocabularies } from '../vocabularies/vocabularies.service';
 import { isSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref';
 
 type AgencyOut = Partial<Agency>;
@@ -26,7 +26,7 @@ export class AgencyAdminService {
     private readonly agencies: AgenciesRepository,
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
-    private readonly serviceTypes: ServiceTypeCatalog,
+    private readonly vocab: Vocabularies,
   ) {}
 
   async list(actor: Actor, f: AgencyFilters): Promise<Page<AgencyOut>> {
@@ -119,18 +119,7 @@ export class AgencyAdminService {
    * a secret name of the documented prefix.
    */
   private check(a: Partial<Agency>): void {
-    const issues: FieldIssue[] = [];
-    (a.services ?? []).forEach((s, i) => {
-      if (!this.serviceTypes.has(s))
-        issues.push({
-          field: `services.${i}`,
-          code: 'unknownServiceType',
-          message: {
-            es: `"${s}" no es un tipo de servicio conocido (config/vocabularies/service-types.yaml).`,
-            en: `"${s}" is not a known service type (config/vocabularies/service-types.yaml).`,
-          },
-        });
-    });
+    const issues: FieldIssue[] = this.vocab.check('service-types', 'services', a.services);
     for (const field of ['deliveryEndpoint', 'signingSecretRef'] as const) {
       if (a.onEnlace === false && !a[field])
         issues.push({

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ENV } from '../config/env.module';
-import type { Env } from '../config/env';
-import { loadVocabularyFile } from '../config/vocabulary-file';
+import { Injectable } from '@nestjs/common';
+import { Vocabularies } from '../vocabularies/vocabularies.service';
+import { loadVocabularies } from '../vocabularies/vocabulary-catalog';
 
 export interface ServiceType {
   code: string;
@@ -11,44 +10,28 @@ export interface ServiceType {
   needs: string[];
 }
 
-/**
- * Reads and checks config/vocabularies/service-types.yaml against data-categories.yaml. Throws
- * with every problem named, so a bad file stops the process at boot.
- */
+const asServiceType = (t: { code: string; es: string; en: string; needs?: string[] }): ServiceType => ({
+  code: t.code,
+  es: t.es,
+  en: t.en,
+  needs: [...(t.needs ?? [])],
+});
+
+/** The service types of a config directory, checked with all the vocabularies (for specs and tools). */
 export function loadServiceTypes(configDir: string): ServiceType[] {
-  const categories = new Set(loadVocabularyFile(configDir, 'data-categories', ['class']).map((c) => c.code));
-  const raw = loadVocabularyFile<ServiceType>(configDir, 'service-types', ['needs'], (e) => [
-    ...(e.code && !/^[a-z][a-z0-9_]*$/.test(e.code) ? ['code must be snake_case'] : []),
-    ...(!Array.isArray(e.needs) || !e.needs.length
-      ? ['needs must list data categories']
-      : e.needs.filter((n) => !categories.has(n)).map((n) => `unknown data category ${n} in needs`)),
-  ]);
-  return raw.map((e) => ({ code: e.code, es: e.es, en: e.en, needs: [...e.needs] }));
+  return (loadVocabularies(configDir).terms.get('service-types') ?? []).map(asServiceType);
 }
 
 /** The service-type vocabulary, for agencies' offers and referrals' data minimization. */
 @Injectable()
 export class ServiceTypeCatalog {
-  private readonly types: ServiceType[];
-  private readonly byCode: Map<string, ServiceType>;
-
-  constructor(@Inject(ENV) env: Env) {
-    this.types = loadServiceTypes(env.configDir);
-    this.byCode = new Map(this.types.map((t) => [t.code, t]));
-  }
+  constructor(private readonly vocab: Vocabularies) {}
 
   all(): ServiceType[] {
-    return this.types;
+    return this.vocab.terms('service-types').map(asServiceType);
   }
 
   has(code: string): boolean {
-    return this.byCode.has(code);
-  }
-
-  /** The data categories a service needs; throws for an unknown code. */
-  needs(code: string): string[] {
-    const t = this.byCode.get(code);
-    if (!t) throw new Error(`Unknown service type ${code}`);
-    return t.needs;
+    return this.vocab.has('service-types', code);
   }
 }

@@ -195,6 +195,13 @@ export class UserAdminService {
   async resetActivation(actor: Actor, id: string): Promise<UserChange> {
     const extra = await this.tx.run(async (m): Promise<Omit<UserChange, keyof UserOut>> => {
       const user = await this.load(m, actor, id, 'resetActivation');
+      // Named like its refusal; the token or the grant it leads to has its own entry.
+      await this.audit.record(m, {
+        action: 'user.resetActivation',
+        subjectType: 'User',
+        subjectId: id,
+        fields: ['accessState'],
+      });
       if (user.accessState === 'awaiting_approval' || (await this.grants.pending(m, id)))
         throw DirectoryErrors.GRANT_PENDING();
       if (!SECOND_PERSON_ROLES.includes(user.role))

@@ -54,7 +54,7 @@ export class UserGrantsService {
         throw e.code === '23505' ? DirectoryErrors.GRANT_PENDING() : e;
       });
     await this.audit.record(m, {
-      action: 'user.grant.request',
+      action: 'userGrant.request',
       subjectType: 'User',
       subjectId: g.userId,
       fields: g.kind === 'reset' ? ['passwordHash'] : ['role', 'agencyId'],
@@ -96,7 +96,7 @@ export class UserGrantsService {
         decidedAt: this.clock.now(),
       });
       await this.audit.record(m, {
-        action: 'user.grant.approve',
+        action: 'userGrant.approve',
         subjectType: 'User',
         subjectId: user.id,
         fields: g.kind === 'reset' ? ['passwordHash'] : ['role', 'agencyId'],
@@ -118,7 +118,7 @@ export class UserGrantsService {
         reason: reason?.trim() || null,
       });
       await this.audit.record(m, {
-        action: 'user.grant.reject',
+        action: 'userGrant.reject',
         subjectType: 'User',
         subjectId: g.userId,
         fields: g.kind === 'create' ? ['accessState'] : [],

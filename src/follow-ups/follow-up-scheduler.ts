@@ -131,7 +131,7 @@ export class FollowUpScheduler implements OnModuleInit {
     if (c.status !== 'closed' && (outcome === 'completed' || f.kind === 'interval')) {
       await this.repo.cancelScheduled(m, c.id, ['interval'], 'rescheduled', at);
       const reason: ScheduleReason = outcome === 'completed' ? 'follow-up completion' : 'missed follow-up';
-      await this.schedule(m, c, [planInterval(this.policy, c, at, reason)], `followup.${outcome}`);
+      await this.schedule(m, c, [planInterval(this.policy, c, at, reason)], `followUp.${outcome}`);
     }
     if (outcome === 'missed') await this.checkLostContact(m, c, at);
   }
@@ -186,7 +186,7 @@ export class FollowUpScheduler implements OnModuleInit {
     }));
     await this.repo.insert(m, rows);
     await this.audit.record(m, {
-      action: 'followup.schedule',
+      action: 'followUp.schedule',
       subjectType: 'Case',
       subjectId: c.id,
       caseId: c.id,

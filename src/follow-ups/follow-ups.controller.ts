@@ -57,7 +57,7 @@ export class FollowUpsController {
 
   @Post('follow-ups/:id/missed')
   @HttpCode(200)
-  @Authorize('complete', 'FollowUp')
+  @Authorize('complete', 'FollowUp', 'followUp.missed')
   @ApiOperation({ summary: 'Records that the follow-up could not take place (missed contact)' })
   missed(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: MissedFollowUpDto) {
     return this.followUps.missed(actor, id, dto);

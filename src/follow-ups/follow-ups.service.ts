@@ -49,7 +49,7 @@ export class FollowUpsService {
     const ability = this.authz.ability(actor);
     const rows = await this.repo.listForCase(this.tx.manager, caseId, ability);
     await this.audit.recordAlone({
-      action: 'followup.list',
+      action: 'followUp.list',
       subjectType: 'Case',
       subjectId: caseId,
       caseId,
@@ -77,7 +77,7 @@ export class FollowUpsService {
     });
     const page = rows.slice(0, limit);
     await this.audit.recordAlone({
-      action: 'followup.list',
+      action: 'followUp.list',
       subjectType: 'FollowUp',
       fields: page.length ? permittedClasses(ability, 'read', 'FollowUp', page[0], FOLLOW_UP_FIELDS) : [],
     });
@@ -129,7 +129,7 @@ export class FollowUpsService {
         },
       ]);
       await this.audit.record(m, {
-        action: 'followup.create',
+        action: 'followUp.create',
         subjectType: 'FollowUp',
         subjectId: id,
         caseId,
@@ -168,7 +168,13 @@ export class FollowUpsService {
     return this.tx.run(async (m) => {
       const found = await this.repo.findById(m, id);
       if (!found) throw FollowUpErrors.FOLLOW_UP_NOT_FOUND();
-      await this.authz.assert(actor, action, 'FollowUp', found, { subjectId: id, caseId: found.caseId });
+      // A completion without contact is recorded as `missed`: so is its refusal.
+      const audited = `followUp.${status === 'cancelled' ? 'cancel' : status === 'completed' ? 'complete' : 'missed'}`;
+      await this.authz.assert(actor, action, 'FollowUp', found, {
+        subjectId: id,
+        caseId: found.caseId,
+        action: audited,
+      });
       await this.repo.lockCase(m, found.caseId);
       const f = (await this.repo.findById(m, id, true))!;
       if (f.version !== version) throw CommonErrors.STALE_VERSION({ expected: version, actual: f.version });
@@ -183,7 +189,7 @@ export class FollowUpsService {
         countsAsAttempt: status !== 'cancelled',
       });
       await this.audit.record(m, {
-        action: `followup.${status === 'cancelled' ? 'cancel' : status === 'completed' ? 'complete' : 'missed'}`,
+        action: audited,
         subjectType: 'FollowUp',
         subjectId: id,
         caseId: f.caseId,

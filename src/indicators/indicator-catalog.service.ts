@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ENV } from '../config/env.module';
-import type { Env } from '../config/env';
+import { Injectable } from '@nestjs/common';
 import type { Lang } from '../common/errors/lang';
-import { IndicatorCatalog, loadIndicatorCatalog } from './indicator-catalog';
+import type { IndicatorCatalog } from '../vocabularies/indicator-catalog';
+import { Vocabularies } from '../vocabularies/vocabularies.service';
 
-/** The configured indicator set, loaded and validated once at boot (a bad file stops the process). */
+/** The configured indicator set, as the vocabularies loaded and checked it at boot. */
 @Injectable()
 export class IndicatorCatalogService {
   readonly catalog: IndicatorCatalog;
 
-  constructor(@Inject(ENV) env: Env) {
-    this.catalog = loadIndicatorCatalog(env.configDir);
+  constructor(vocab: Vocabularies) {
+    this.catalog = vocab.indicators;
   }
 
   dimensionCodes(): string[] {

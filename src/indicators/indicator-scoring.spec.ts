@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { IndicatorConfigError, loadIndicatorCatalog, validateIndicatorCatalog } from './indicator-catalog';
+import {
+  IndicatorConfigError,
+  loadIndicatorCatalog,
+  validateIndicatorCatalog,
+} from '../vocabularies/indicator-catalog';
 import { checkAnswers, scoreAnswers } from './indicator-scoring';
 
 const catalog = loadIndicatorCatalog(join(__dirname, '..', '..', 'config'));

@@ -1,4 +1,4 @@
-import type { IndicatorCatalog } from './indicator-catalog';
+import type { IndicatorCatalog } from '../vocabularies/indicator-catalog';
 
 /** Scores 0-100 (one decimal) per dimension and overall; null where nothing was answered. */
 export interface IndicatorScores {

@@ -59,7 +59,7 @@ export class IndicatorsService {
         recordedBy: actor.userId,
       });
       await this.audit.record(manager, {
-        action: 'indicators.create',
+        action: 'indicatorMeasurement.create',
         subjectType: SUBJECT,
         subjectId: saved.id,
         caseId,
@@ -81,7 +81,7 @@ export class IndicatorsService {
         INDICATOR_MEASUREMENT_FIELDS,
       );
       await this.audit.record(manager, {
-        action: 'indicators.read',
+        action: 'indicatorMeasurement.read',
         subjectType: SUBJECT,
         caseId,
         fields: rows.length ? classes : [],

@@ -29,7 +29,12 @@ export class QueueDashboardController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.audit.recordAlone({ action: 'operations.queue_dashboard.session', subjectType: 'Operations' });
+    // The same name as a refused session (`manage` on Operations).
+    await this.audit.recordAlone({
+      action: 'operations.manage',
+      subjectType: 'Operations',
+      purpose: 'queue dashboard',
+    });
     void reply.header('set-cookie', this.tokens.cookie(this.tokens.sign(actor), req.protocol === 'https'));
     const expiresAt = new Date(this.clock.now().getTime() + DASHBOARD_TTL_SECONDS * 1000);
     return { path: DASHBOARD_PATH, expiresAt: expiresAt.toISOString() };

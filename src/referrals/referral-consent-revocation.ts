@@ -43,7 +43,7 @@ export class ReferralConsentRevocation {
           { jobId: withdrawalJobId(r.id) },
         );
       await this.audit.record(m, {
-        action: 'referral.access_revoked',
+        action: 'referral.accessRevoked',
         subjectType: 'Referral',
         subjectId: r.id,
         caseId: r.caseId,

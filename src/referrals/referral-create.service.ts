@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
+import { auditAction } from '../authz/audit-action';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
@@ -121,7 +122,7 @@ export class ReferralCreateService {
       });
       if (dto.override)
         await this.audit.record(m, {
-          action: 'referral.consent_override',
+          action: auditAction('Referral', 'override'),
           subjectType: 'Referral',
           subjectId: r.id,
           caseId: caseFile.id,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { AuditService } from '../audit-trail/audit.service';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -9,6 +10,7 @@ import { ACTIVE_STATUSES } from './referral-lifecycle';
 import { DeliverReferralJob, deliveryKey } from './referral.jobs';
 import { Referral } from './referral.entity';
 import { ReferralConsentRevocation } from './referral-consent-revocation';
+import { shareEntry } from './referral-share-audit';
 import { Acknowledgement, ReferralHttpSender } from './referral-http-sender';
 import { ReferralTransitions } from './referral-transitions';
 import { ReferralsRepository } from './referrals.repository';
@@ -34,6 +36,7 @@ export class ReferralDeliveryProcessor {
     private readonly cases: CaseLookupService,
     private readonly revocation: ReferralConsentRevocation,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   @OnJob(DeliverReferralJob)
@@ -44,9 +47,10 @@ export class ReferralDeliveryProcessor {
     if (await this.repo.findDelivery(this.tx.manager, key)) return { result: 'already_delivered' };
     if (await this.consentExpired(r)) return { result: 'consent_expired' };
     let ack: Acknowledgement | null = null;
+    let shared: string[] = [];
     if (r.external) {
       try {
-        ack = await this.postExternal(r, p, key);
+        ({ ack, categories: shared } = await this.postExternal(r, p, key));
       } catch (e) {
         await this.onFailure(p, job, e as Error);
         throw e;
@@ -68,6 +72,9 @@ export class ReferralDeliveryProcessor {
         deliveredAt: this.clock.now(),
       });
       if (!first) return { result: 'already_delivered' };
+      // Data left Enlace for a partner's system: a share, with the categories it carried. (An
+      // internal recipient's reads are audited when they happen, as referral.snapshot.read.)
+      if (locked.external) await this.audit.record(m, shareEntry(locked, shared, 'allowed'));
       if (ack?.externalReference) locked.externalReference = ack.externalReference;
       if (locked.status === 'dispatched')
         await this.transitions.apply(m, locked, 'deliver', { source: 'system' });
@@ -94,7 +101,11 @@ export class ReferralDeliveryProcessor {
     return r.status === 'dispatched' || ACTIVE_STATUSES.includes(r.status);
   }
 
-  private async postExternal(r: Referral, p: Payload, key: string): Promise<Acknowledgement> {
+  private async postExternal(
+    r: Referral,
+    p: Payload,
+    key: string,
+  ): Promise<{ ack: Acknowledgement; categories: string[] }> {
     const m = this.tx.manager;
     const [sender, recipient, snapshot] = await Promise.all([
       m.findOneOrFail(Agency, { where: { id: r.senderAgencyId } }),
@@ -102,7 +113,7 @@ export class ReferralDeliveryProcessor {
       this.repo.snapshot(m, r.id, p.version),
     ]);
     if (!snapshot) throw new UnrecoverableError('snapshot_missing');
-    return this.http.post(recipient, key, {
+    const ack = await this.http.post(recipient, key, {
       type: 'referral',
       referralId: r.id,
       idempotencyKey: key,
@@ -122,6 +133,7 @@ export class ReferralDeliveryProcessor {
         data: snapshot.data,
       },
     });
+    return { ack, categories: snapshot.categories };
   }
 
   /** On the last attempt (or an unrecoverable answer) the referral becomes delivery_failed. */
@@ -134,11 +146,15 @@ export class ReferralDeliveryProcessor {
     if (!last) return;
     await this.tx.run(async (m) => {
       const r = await this.repo.lock(m, p.referralId);
-      if (r && r.status === 'dispatched' && r.snapshotVersion === p.version)
+      if (r && r.status === 'dispatched' && r.snapshotVersion === p.version) {
         await this.transitions.apply(m, r, 'fail_delivery', {
           source: 'system',
           reason: e.message.slice(0, 200),
         });
+        // The partner may have received it before failing to answer: a share that failed.
+        const snapshot = await this.repo.snapshot(m, r.id, p.version);
+        await this.audit.record(m, shareEntry(r, snapshot?.categories ?? [], 'failed'));
+      }
     });
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
+import { auditAction } from '../authz/audit-action';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -108,7 +109,7 @@ export class ReferralDispatcher {
         { jobId: deliverJobId(r.id, r.snapshotVersion, r.deliveryRound) },
       );
       await this.audit.record(m, {
-        action: 'referral.retry_delivery',
+        action: auditAction('Referral', 'retry'),
         subjectType: 'Referral',
         subjectId: r.id,
         caseId: r.caseId,

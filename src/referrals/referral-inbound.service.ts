@@ -95,7 +95,7 @@ export class ReferralInboundService {
     const refuse = async (why: string) => {
       await this.audit.recordAlone({
         actor: null,
-        action: 'referral.inbound_status',
+        action: 'referral.inboundStatus',
         outcome: 'denied',
         subjectType: 'Agency',
         subjectId: h.agency && /^[0-9a-f-]{36}$/.test(h.agency) ? h.agency : undefined,

@@ -3,6 +3,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { asSubject } from '../authz/ability';
 import { AuthzService } from '../authz/authz.service';
+import { auditAction } from '../authz/audit-action';
 import { CaseLookupService, consentInForce } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -44,7 +45,8 @@ export class ReferralQueryService {
     const r = await this.repo.findById(m, id);
     if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
     const ability = this.authz.ability(actor);
-    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId });
+    const action = auditAction('Referral', 'readSnapshot');
+    await this.authz.assert(actor, 'read', 'Referral', r, { subjectId: r.id, caseId: r.caseId, action });
     const consentInForce = await this.consentInForce(r);
     if (!ability.can('readSnapshot', asSubject('Referral', { ...r, consentInForce }))) {
       await this.authz.denied(actor, 'readSnapshot', 'Referral', { subjectId: r.id, caseId: r.caseId });
@@ -53,7 +55,7 @@ export class ReferralQueryService {
     const s = await this.repo.snapshot(m, r.id, version ?? r.snapshotVersion);
     if (!s) throw ReferralErrors.REFERRAL_NOT_FOUND();
     await this.audit.recordAlone({
-      action: 'referral.snapshot.read',
+      action,
       subjectType: 'Referral',
       subjectId: r.id,
       caseId: r.caseId,
@@ -77,7 +79,8 @@ export class ReferralQueryService {
       limit: q.limit ?? 25,
       cursor: q.cursor,
     });
-    await this.audit.recordAlone({ action: `referral.list_${box}`, subjectType: 'Referral' });
+    // The same name as a refused list (`list` on Referral); the box is the route's.
+    await this.audit.recordAlone({ action: auditAction('Referral', 'list'), subjectType: 'Referral' });
     const items = box === 'inbox' ? page.items.map(recipientView) : page.items.map(senderView);
     return { items, nextCursor: page.nextCursor };
   }
@@ -89,7 +92,11 @@ export class ReferralQueryService {
     if (!c) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     await this.authz.assert(actor, 'listForCase', 'Referral', { case: c }, { caseId });
     const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
-    await this.audit.recordAlone({ action: 'referral.list_for_case', subjectType: 'Referral', caseId });
+    await this.audit.recordAlone({
+      action: auditAction('Referral', 'listForCase'),
+      subjectType: 'Referral',
+      caseId,
+    });
     return {
       items: rows.map((r) => ({
         ...senderView(r),

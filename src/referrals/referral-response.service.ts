@@ -39,7 +39,11 @@ export class ReferralResponseService {
     return this.tx.run(async (m) => {
       const r = await this.repo.lock(m, id);
       if (!r) throw ReferralErrors.REFERRAL_NOT_FOUND();
-      await this.authz.assert(actor, 'respond', 'Referral', r, { subjectId: r.id, caseId: r.caseId });
+      await this.authz.assert(actor, 'respond', 'Referral', r, {
+        subjectId: r.id,
+        caseId: r.caseId,
+        action: `referral.${event}`,
+      });
       await this.respond(m, r, event, text, {
         source: 'user',
         userId: actor.userId,

@@ -7,7 +7,11 @@ import { Agency } from '../directory/agency.entity';
 import { OnJob } from '../queues/on-job.decorator';
 import { WithdrawalNoticeJob, withdrawalKey } from './referral.jobs';
 import { ReferralHttpSender } from './referral-http-sender';
+import { shareEntry } from './referral-share-audit';
 import { ReferralsRepository } from './referrals.repository';
+
+/** The purpose of a withdrawal notice's share entry: what it tells, since it carries no case data. */
+const WITHDRAWAL_NOTICE = 'consent_withdrawn';
 
 /**
  * Sends an external recipient the consent-withdrawal notice (same endpoint, signature and
@@ -42,19 +46,11 @@ export class ReferralWithdrawalProcessor {
       });
     } catch (e) {
       const last = e instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (last)
-        await this.audit.recordAlone({
-          actor: null,
-          action: 'referral.withdrawal_notice_failed',
-          outcome: 'failed',
-          subjectType: 'Referral',
-          subjectId: r.id,
-          caseId: r.caseId,
-        });
+      if (last) await this.audit.recordAlone(shareEntry(r, [], 'failed', WITHDRAWAL_NOTICE));
       throw e;
     }
-    await this.tx.run((tm) =>
-      this.repo.insertDelivery(tm, {
+    await this.tx.run(async (tm) => {
+      const first = await this.repo.insertDelivery(tm, {
         idempotencyKey: key,
         referralId: r.id,
         kind: 'withdrawal',
@@ -65,8 +61,9 @@ export class ReferralWithdrawalProcessor {
         externalReference: ack.externalReference,
         attempt: job.attemptsMade + 1,
         deliveredAt: this.clock.now(),
-      }),
-    );
+      });
+      if (first) await this.audit.record(tm, shareEntry(r, [], 'allowed', WITHDRAWAL_NOTICE));
+    });
     return { result: 'sent' };
   }
 }

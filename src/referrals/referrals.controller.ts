@@ -61,7 +61,7 @@ export class ReferralsController {
   }
 
   @Get(':id/snapshot')
-  @Authorize('read', 'Referral')
+  @Authorize('read', 'Referral', 'referral.snapshot.read')
   @ApiOperation({ summary: 'The minimized snapshot (recipient: only while active; every read audited)' })
   snapshot(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() q: SnapshotQuery) {
     return this.queries.snapshot(actor, id, q.version);
@@ -101,7 +101,7 @@ export class ReferralsController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @Authorize('respond', 'Referral')
+  @Authorize('respond', 'Referral', 'referral.accept')
   @ApiOperation({ summary: 'Accept (recipient focal point)' })
   accept(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.responses.byUser(actor, id, 'accept');
@@ -109,7 +109,7 @@ export class ReferralsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Authorize('respond', 'Referral')
+  @Authorize('respond', 'Referral', 'referral.reject')
   @ApiOperation({ summary: 'Reject with a reason (recipient focal point)' })
   reject(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: ReasonDto) {
     return this.responses.byUser(actor, id, 'reject', dto.reason);
@@ -117,7 +117,7 @@ export class ReferralsController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @Authorize('respond', 'Referral')
+  @Authorize('respond', 'Referral', 'referral.start')
   @ApiOperation({ summary: 'Mark the service in progress (recipient focal point)' })
   start(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
     return this.responses.byUser(actor, id, 'start');
@@ -125,7 +125,7 @@ export class ReferralsController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Authorize('respond', 'Referral')
+  @Authorize('respond', 'Referral', 'referral.complete')
   @ApiOperation({ summary: 'Complete with the service outcome (written back to the sender’s case)' })
   complete(
     @CurrentActor() actor: Actor,

@@ -72,7 +72,7 @@ describe('data-sharing agreements (administrators, scoped to their country)', ()
     });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: any) => e.code).sort()).toEqual(
-      ['beforeValidFrom', 'unknownCategory', 'unknownCountry', 'unknownPurpose'].sort(),
+      ['beforeValidFrom', 'vocabulary', 'unknownCountry', 'vocabulary'].sort(),
     );
     const shape = await t.request('POST', '/api/v1/agreements', {
       ...as(gtAdmin),

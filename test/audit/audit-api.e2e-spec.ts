@@ -124,8 +124,8 @@ describe('audit API', () => {
       async (role) => {
         const actor = actors[role];
         for (const [url, action] of [
-          [ENTRIES, 'auditentry.list'],
-          [VERIFY, 'auditchain.verify'],
+          [ENTRIES, 'auditEntry.list'],
+          [VERIFY, 'auditChain.verify'],
         ]) {
           const res = await get(url, actor);
           expect(res.status).toBe(403);
@@ -233,11 +233,11 @@ describe('audit API', () => {
       expect(pages).toBe(Math.ceil(all.length / 2));
     });
 
-    it('records every search as audit.read, naming the filters but not their values', async () => {
+    it('records every search as auditEntry.list (the name its denial has), naming the filters but not their values', async () => {
       const res = await get(`${ENTRIES}?caseId=${caseB}&outcome=allowed`, auditor);
       const [read] = await auditRows(t.dataSource, 'request_id = $1', [res.headers['x-request-id']]);
       expect(read).toMatchObject({
-        action: 'audit.read',
+        action: 'auditEntry.list',
         outcome: 'allowed',
         actor_user_id: auditor.userId,
         subject_type: 'AuditEntry',
@@ -246,7 +246,7 @@ describe('audit API', () => {
       expect(read.fields.sort()).toEqual(['caseId', 'outcome']);
       const verify = await get(VERIFY, auditor);
       const [v] = await auditRows(t.dataSource, 'request_id = $1', [verify.headers['x-request-id']]);
-      expect(v).toMatchObject({ action: 'audit.read', subject_type: 'AuditChain' });
+      expect(v).toMatchObject({ action: 'auditChain.verify', subject_type: 'AuditChain' });
     });
 
     it('answers bad queries with field-level problems', async () => {
@@ -291,7 +291,7 @@ describe('audit API', () => {
       const res = await get(VERIFY, auditor);
       expect(res.body).toMatchObject({ ok: true });
       const count = Number((await t.dataSource.query('SELECT count(*) AS n FROM audit_entry'))[0].n);
-      expect(res.body.checked).toBe(count - 1); // its own audit.read comes after
+      expect(res.body.checked).toBe(count - 1); // its own auditChain.verify comes after
       expect(res.body.unsealed).toBe(0);
       await sealAudit(url());
       const cli = await runVerifyCommand(url(), 3);

@@ -104,6 +104,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { op: 'GET /api/v1/directory/countries', expect: each(SIGNED_IN, NONE) },
   { op: 'GET /api/v1/directory/service-types', expect: each(SIGNED_IN, NONE) },
   { op: 'GET /api/v1/directory/agency-types', expect: each(SIGNED_IN, NONE) },
+  { op: 'GET /api/v1/vocabularies', expect: each(SIGNED_IN, NONE) },
+  { op: 'GET /api/v1/vocabularies/{name}', expect: each(SIGNED_IN, NONE) },
   { op: 'GET /api/v1/directory/agencies', expect: each(REFERRING, NONE) },
   { op: 'GET /api/v1/directory/agencies/{id}', expect: each(REFERRING, NONE) },
   { op: 'GET /api/v1/admin/agencies', expect: each(ADMINS, NONE) },

@@ -94,6 +94,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/v1/directory/countries': () => ({ url: `${V1}/directory/countries` }),
   'GET /api/v1/directory/service-types': () => ({ url: `${V1}/directory/service-types` }),
   'GET /api/v1/directory/agency-types': () => ({ url: `${V1}/directory/agency-types` }),
+  'GET /api/v1/vocabularies/{name}': () => ({ url: `${V1}/vocabularies/data-categories` }),
   'GET /api/v1/directory/agencies': () => ({ url: `${V1}/directory/agencies?country=GT&limit=100` }),
   'GET /api/v1/directory/agencies/{id}': (fx) => ({ url: `${V1}/directory/agencies/${fx.agencies.B.id}` }),
   'GET /api/v1/admin/agencies': () => ({ url: `${V1}/admin/agencies?limit=100` }),

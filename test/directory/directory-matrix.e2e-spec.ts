@@ -196,19 +196,19 @@ describe('directory and identity: role × route matrix', () => {
     {
       name: 'GET user grants',
       allowed: GRANT_DECIDERS,
-      deniedAction: 'usergrant.list',
+      deniedAction: 'userGrant.list',
       call: async () => ({ method: 'GET', url: '/api/v1/user-grants' }),
     },
     {
       name: 'POST user grant approve',
       allowed: GRANT_DECIDERS,
-      deniedAction: 'usergrant.approve',
+      deniedAction: 'userGrant.approve',
       call: async () => ({ method: 'POST', url: `/api/v1/user-grants/${await pendingGrant()}/approve` }),
     },
     {
       name: 'POST user grant reject',
       allowed: GRANT_DECIDERS,
-      deniedAction: 'usergrant.reject',
+      deniedAction: 'userGrant.reject',
       call: async () => ({ method: 'POST', url: `/api/v1/user-grants/${await pendingGrant()}/reject` }),
     },
     { name: 'GET auth me', allowed: ALL, call: async () => ({ method: 'GET', url: '/api/v1/auth/me' }) },

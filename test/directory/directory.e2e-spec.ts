@@ -217,7 +217,7 @@ describe('directory: administration, country scope, search and redaction', () =>
       });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual([
-        'services.1:unknownServiceType',
+        'services.1:vocabulary',
         'signingSecretRef:onlyForExternalAgency',
       ]);
       const ext = await as(adminGt, 'POST', '/api/v1/admin/agencies', {

@@ -83,7 +83,7 @@ describe('directory: second-person grants and single-use activation', () => {
     const self = await as(adminGt, 'POST', `${GRANTS}/${created.body.grant.id}/approve`);
     expect(self.status).toBe(403);
     expect(await auditOf(id)).toContainEqual({
-      action: 'usergrant.approve',
+      action: 'userGrant.approve',
       outcome: 'denied',
       by: adminGt.userId,
     });
@@ -138,9 +138,9 @@ describe('directory: second-person grants and single-use activation', () => {
     const steps = (await auditOf(created.body.id)).filter((e: any) => e.outcome === 'allowed');
     expect(steps.map((e: any) => e.action)).toEqual([
       'user.create',
-      'user.grant.request',
+      'userGrant.request',
       'user.activation.issue',
-      'user.grant.approve',
+      'userGrant.approve',
       'auth.activate',
       'auth.login',
     ]);
@@ -261,7 +261,7 @@ describe('directory: second-person grants and single-use activation', () => {
     ]);
     expect(row.access_state).toBe('rejected');
     expect(await auditOf(created.body.id)).toContainEqual(
-      expect.objectContaining({ action: 'user.grant.reject', outcome: 'allowed', by: secondAdminGt.userId }),
+      expect.objectContaining({ action: 'userGrant.reject', outcome: 'allowed', by: secondAdminGt.userId }),
     );
   });
 

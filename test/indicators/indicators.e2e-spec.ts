@@ -104,10 +104,10 @@ describe('reintegration indicators', () => {
       [c.id],
     );
     expect(n).toBe(8);
-    expect(await auditCount('indicators.create')).toBe(2);
-    expect(await auditCount('indicators.read')).toBe(1);
+    expect(await auditCount('indicatorMeasurement.create')).toBe(2);
+    expect(await auditCount('indicatorMeasurement.read')).toBe(1);
     const [entry] = await t.dataSource.query(
-      `SELECT fields FROM audit_entry WHERE action = 'indicators.create' AND case_id = $1 LIMIT 1`,
+      `SELECT fields FROM audit_entry WHERE action = 'indicatorMeasurement.create' AND case_id = $1 LIMIT 1`,
       [c.id],
     );
     expect(entry.fields).toEqual(['answers', 'dimensionScores', 'overallScore']);
@@ -162,7 +162,7 @@ describe('reintegration indicators', () => {
     ['the auditor', Role.Auditor],
     ['the administrator', Role.Administrator],
   ])('denies %s, and audits the denial', async (_label, who) => {
-    const deniedBefore = await auditCount('indicatormeasurement.read', 'denied');
+    const deniedBefore = await auditCount('indicatorMeasurement.read', 'denied');
     const read = await t.request('GET', url(), { token: tokens[who] });
     expect(read.status).toBe(403);
     const write = await t.request('POST', url(), {
@@ -171,7 +171,7 @@ describe('reintegration indicators', () => {
     });
     expect(write.status).toBe(403);
     const [{ n }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'indicatormeasurement.%' AND outcome = 'denied'
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'indicatorMeasurement.%' AND outcome = 'denied'
          AND actor_role IS NOT NULL`,
     );
     expect(n).toBeGreaterThan(deniedBefore);

@@ -83,7 +83,7 @@ describe('consent expiry ends referral access as withdrawal does', () => {
       `SELECT action FROM audit_entry WHERE outcome = 'denied' AND subject_id = $1`,
       [id],
     );
-    expect(denied).toEqual([{ action: 'referral.readSnapshot' }]);
+    expect(denied).toEqual([{ action: 'referral.snapshot.read' }]);
     // The sender keeps its own view of what it sent.
     expect((await t.request('GET', `/api/v1/referrals/${id}/snapshot`, as(s.caseworker))).status).toBe(200);
   });
@@ -131,7 +131,7 @@ describe('consent expiry ends referral access as withdrawal does', () => {
     expect(await row(draft)).toMatchObject({ status: 'cancelled', status_reason: 'consent_expired' });
     expect((await row(sent)).access_revoked_at).toEqual(expiresAt);
     const revoked = await t.dataSource.query(
-      `SELECT subject_id FROM audit_entry WHERE action = 'referral.access_revoked' AND purpose = 'consent_expired'`,
+      `SELECT subject_id FROM audit_entry WHERE action = 'referral.accessRevoked' AND purpose = 'consent_expired'`,
     );
     // This consent's two referrals and the earlier tests', whose consents expired too.
     expect(revoked.map((r: any) => r.subject_id).sort()).toEqual([draft, sent, ...revokedEarlier].sort());

@@ -174,7 +174,9 @@ describe('creating a referral', () => {
       expect(fields).toEqual(expect.arrayContaining(['urgency:isIn', 'extra:whitelistValidation']));
       const vocab = await post(s.caseworker, s.body({ serviceType: 'astrology' }));
       expect(vocab.status).toBe(400);
-      expect(vocab.body.errors[0]).toMatchObject({ field: 'serviceType', code: 'unknownServiceType' });
+      expect(vocab.body.errors[0]).toMatchObject({ field: 'serviceType', code: 'vocabulary' });
+      // The message names the valid codes.
+      expect(vocab.body.errors[0].message).toContain('health_care');
     });
   });
 
@@ -224,7 +226,7 @@ describe('creating a referral', () => {
       });
       expect(snap2.body.categories).toEqual(['case_summary', 'contact', 'health', 'identification']);
       const audited = await t.dataSource.query(
-        `SELECT purpose FROM audit_entry WHERE action = 'referral.consent_override' AND subject_id = $1`,
+        `SELECT purpose FROM audit_entry WHERE action = 'referral.override' AND subject_id = $1`,
         [res.body.id],
       );
       expect(audited).toEqual([{ purpose: 'best_interests' }]);

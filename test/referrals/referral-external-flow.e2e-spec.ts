@@ -68,6 +68,13 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
     });
   const get = async (id: string) =>
     (await t.request('GET', `/api/v1/referrals/${id}`, as(s.caseworker))).body;
+  /** The `referral.share` entries of a referral: what was sent to the partner, by the system. */
+  const shares = (referralId: string) =>
+    t.dataSource.query(
+      `SELECT actor_user_id, actor_country_code, subject_type, case_id, fields, purpose, outcome
+         FROM audit_entry WHERE action = 'referral.share' AND subject_id = $1 ORDER BY id`,
+      [referralId],
+    );
   const inbound = (payload: Record<string, unknown>, headers?: Record<string, string>) => {
     const raw = JSON.stringify(payload);
     return t.request('POST', '/api/v1/referrals/inbound/status', {
@@ -113,6 +120,18 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
     expect(delivery).toMatchObject({ channel: 'http', http_status: 200, external_reference: 'EXT-1' });
     expect(delivery.received_at).toBeInstanceOf(Date);
     expect((await get(id)).externalReference).toBe('EXT-1');
+    // Audited as a share, with the categories that left, in the sending country's trail.
+    expect(await shares(id)).toEqual([
+      {
+        actor_user_id: null,
+        actor_country_code: 'GT',
+        subject_type: 'Referral',
+        case_id: s.caseFile.id,
+        fields: ['case_summary', 'contact', 'identification'],
+        purpose: 'family_reunification',
+        outcome: 'allowed',
+      },
+    ]);
   });
 
   it('accepts a signed status update, once', async () => {
@@ -159,7 +178,7 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
     });
     expect(tampered.status).toBe(401);
     const denied = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'referral.inbound_status' AND outcome = 'denied'`,
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'referral.inboundStatus' AND outcome = 'denied'`,
     );
     expect(denied[0].n).toBe(7);
     expect((await get(id)).status).toBe('accepted');
@@ -235,6 +254,14 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
       as(s.caseworker),
     );
     expect(outbox.body.items.map((i: any) => i.id)).toEqual([r.id]);
+    // The partner may have received it without answering: a failed share, once.
+    expect(await shares(r.id)).toEqual([
+      expect.objectContaining({
+        fields: ['case_summary', 'contact', 'identification'],
+        purpose: 'family_reunification',
+        outcome: 'failed',
+      }),
+    ]);
     partner.setMode({});
     await t.request('POST', `/api/v1/referrals/${r.id}/cancel`, {
       ...as(s.caseworker),
@@ -270,5 +297,16 @@ describe('cross-country referral to an agency outside Enlace (signed HTTP)', () 
       (rows) => rows.length === 3,
     );
     expect((await get(r.id)).accessRevoked).toBe(true);
+    // Each notice is a share too: no case data, the notice's type as purpose.
+    for (const x of [id, retried, r.id])
+      expect((await shares(x)).at(-1)).toEqual({
+        actor_user_id: null,
+        actor_country_code: 'GT',
+        subject_type: 'Referral',
+        case_id: s.caseFile.id,
+        fields: [],
+        purpose: 'consent_withdrawn',
+        outcome: 'allowed',
+      });
   });
 });

@@ -12,7 +12,7 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { CaseViewService } from '../case-view.service';
 import { CasesRepository } from '../cases.repository';
 import type { ChildData } from '../child-data';
@@ -44,7 +44,7 @@ export class CaseRegistrationService {
     private readonly authz: AuthzService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly matching: ChildMatchingService,
     private readonly due: CaseDueDates,
     private readonly views: CaseViewService,

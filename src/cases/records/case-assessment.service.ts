@@ -12,11 +12,11 @@ import { assertVersion, CaseAccess } from '../case-access';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
 import { CasePhaseService } from '../case-phase.service';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { CasesRepository } from '../cases.repository';
 import { AssessmentRepository } from './assessment.repository';
 import { PlanRepository } from './plan.repository';
-import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
+import { applyReview, assertReviewComment, markSubmitted, reviewStatus } from './supervisor-review';
 import {
   AssessmentContentDto,
   CreateAssessmentDto,
@@ -38,7 +38,7 @@ export class CaseAssessmentService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly due: CaseDueDates,
     private readonly phases: CasePhaseService,
     private readonly cases: CasesRepository,
@@ -63,7 +63,10 @@ export class CaseAssessmentService {
 
   create(actor: Actor, caseId: string, dto: CreateAssessmentDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'assess', { open: true });
+      const c = await this.access.load(m, actor, caseId, 'assess', {
+        open: true,
+        audit: 'assessment.create',
+      });
       this.validate(dto, dto.conductedAt);
       const a = await this.assessments.create(m, {
         caseId: c.id,
@@ -81,7 +84,7 @@ export class CaseAssessmentService {
 
   update(actor: Actor, caseId: string, id: string, dto: UpdateAssessmentDto) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'assess', { open: true });
+      await this.access.load(m, actor, caseId, 'assess', { open: true, audit: 'assessment.update' });
       this.validate(dto);
       const a = await this.find(m, caseId, id, dto.version, ['draft', 'returned']);
       Object.assign(a, { findings: dto.findings, riskRating: dto.riskRating, summary: dto.summary ?? null });
@@ -93,7 +96,7 @@ export class CaseAssessmentService {
 
   submit(actor: Actor, caseId: string, id: string, version: number) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'assess', { open: true });
+      await this.access.load(m, actor, caseId, 'assess', { open: true, audit: 'assessment.submit' });
       const a = await this.find(m, caseId, id, version, ['draft', 'returned']);
       markSubmitted(a, this.clock.now());
       const saved = await this.assessments.save(m, a);
@@ -105,7 +108,11 @@ export class CaseAssessmentService {
   review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
     return this.tx.run(async (m) => {
       assertReviewComment(dto);
-      const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
+      const c = await this.access.load(m, actor, caseId, 'approve', {
+        open: true,
+        lock: true,
+        audit: `assessment.${reviewStatus(dto)}`,
+      });
       const a = await this.find(m, caseId, id, dto.version, ['submitted']);
       const now = this.clock.now();
       applyReview(a, dto, actor.userId, now);
@@ -135,7 +142,7 @@ export class CaseAssessmentService {
 
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'readRecords');
+      await this.access.load(m, actor, caseId, 'readRecords', { audit: 'assessment.list' });
       const items = await this.assessments.list(m, caseId);
       await this.audit.record(m, {
         actor,

@@ -35,7 +35,7 @@ export class CaseBidService {
 
   create(actor: Actor, caseId: string, dto: CreateBidDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'bid', { open: true });
+      const c = await this.access.load(m, actor, caseId, 'bid', { open: true, audit: 'bid.create' });
       const ids = dto.panel.map((p) => p.userId);
       const users = await this.bids.panelCandidates(m, ids);
       const ok = new Map(
@@ -70,7 +70,11 @@ export class CaseBidService {
       const bid = await this.findBid(m, caseId, bidId);
       const member = await this.bids.member(m, bidId, actor.userId);
       if (!member) {
-        await this.authz.denied(actor, 'sign', 'BestInterestsDetermination', { subjectId: bidId, caseId });
+        await this.authz.denied(actor, 'sign', 'BestInterestsDetermination', {
+          subjectId: bidId,
+          caseId,
+          action: 'bid.undertaking.sign',
+        });
         throw CaseErrors.NOT_A_PANEL_MEMBER();
       }
       if (!member.undertakingSignedAt) {
@@ -114,7 +118,7 @@ export class CaseBidService {
 
   review(actor: Actor, caseId: string, bidId: string, dto: BidReviewDto) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'approve', { open: true });
+      await this.access.load(m, actor, caseId, 'approve', { open: true, audit: `bid.review.${dto.outcome}` });
       const bid = await this.findBid(m, caseId, bidId, true);
       assertVersion(bid.version, dto.version);
       if (bid.status !== 'decided') throw CaseErrors.INVALID_STATE({ status: bid.status });
@@ -135,7 +139,7 @@ export class CaseBidService {
   private async authorizeRead(m: EntityManager, actor: Actor, caseId: string, bidId: string) {
     const member = await this.bids.member(m, bidId, actor.userId);
     if (member) return this.signedMember(m, actor, caseId, bidId, false);
-    await this.access.load(m, actor, caseId, 'readRecords');
+    await this.access.load(m, actor, caseId, 'readRecords', { audit: 'bid.read' });
     return this.findBid(m, caseId, bidId);
   }
 
@@ -144,11 +148,19 @@ export class CaseBidService {
     if (!c) throw CaseErrors.CASE_NOT_FOUND();
     const member = await this.bids.member(m, bidId, actor.userId);
     if (!member) {
-      await this.authz.denied(actor, 'decide', 'BestInterestsDetermination', { subjectId: bidId, caseId });
+      await this.authz.denied(actor, 'decide', 'BestInterestsDetermination', {
+        subjectId: bidId,
+        caseId,
+        action: 'bid.decide',
+      });
       throw CaseErrors.NOT_A_PANEL_MEMBER();
     }
     if (!member.undertakingSignedAt) {
-      await this.authz.denied(actor, 'read', 'BestInterestsDetermination', { subjectId: bidId, caseId });
+      await this.authz.denied(actor, 'read', 'BestInterestsDetermination', {
+        subjectId: bidId,
+        caseId,
+        action: lock ? 'bid.decide' : 'bid.read',
+      });
       throw CaseErrors.BID_UNDERTAKING_REQUIRED();
     }
     return this.findBid(m, caseId, bidId, lock);

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { Authorize } from '../../authz/authorize.decorator';
+import { BID_REVIEW_AUDIT } from '../case-audit-names';
 import { CaseBidService } from './case-bid.service';
 import { BidDecisionDto, BidReviewDto, CreateBidDto, UndertakingDto } from './case-records.dto';
 import { UuidParam } from '../../common/uuid-param.pipe';
@@ -17,7 +18,7 @@ export class CaseBidsController {
   constructor(private readonly bids: CaseBidService) {}
 
   @Post()
-  @Authorize('bid', 'Case')
+  @Authorize('bid', 'Case', 'bid.create')
   @ApiOperation({ summary: 'Convene a best-interests determination panel' })
   create(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Body() dto: CreateBidDto) {
     return this.bids.create(a, id, dto);
@@ -59,7 +60,7 @@ export class CaseBidsController {
 
   @Post(':bidId/review')
   @HttpCode(200)
-  @Authorize('approve', 'Case')
+  @Authorize('approve', 'Case', BID_REVIEW_AUDIT)
   @ApiOperation({ summary: 'Review the decision: confirm or reopen (supervisor)' })
   review(
     @CurrentActor() a: Actor,

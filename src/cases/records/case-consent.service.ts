@@ -7,7 +7,7 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { consentInForce } from './consent.entity';
 import { ConsentRepository } from './consent.repository';
 import { CreateConsentDto, WithdrawConsentDto } from './case-records.dto';
@@ -25,13 +25,13 @@ export class CaseConsentService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly consents: ConsentRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateConsentDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'consent', { open: true });
+      const c = await this.access.load(m, actor, caseId, 'consent', { open: true, audit: 'consent.create' });
       const issues = [
         ...this.vocab.check('consent-purposes', 'purposes', dto.purposes),
         ...this.vocab.check('data-categories', 'dataCategories', dto.dataCategories),
@@ -82,7 +82,7 @@ export class CaseConsentService {
 
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'readRecords');
+      await this.access.load(m, actor, caseId, 'readRecords', { audit: 'consent.list' });
       const items = await this.consents.list(m, caseId);
       const now = this.clock.now();
       await this.audit.record(m, {
@@ -103,7 +103,7 @@ export class CaseConsentService {
 
   withdraw(actor: Actor, caseId: string, consentId: string, dto: WithdrawConsentDto) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'consent');
+      await this.access.load(m, actor, caseId, 'consent', { audit: 'consent.withdraw' });
       const consent = await this.consents.findForUpdate(m, caseId, consentId);
       if (!consent) throw CaseErrors.RECORD_NOT_FOUND();
       if (consent.withdrawnAt) throw CaseErrors.CONSENT_ALREADY_WITHDRAWN();

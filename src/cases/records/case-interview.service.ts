@@ -6,7 +6,7 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseAccess } from '../case-access';
 import { CaseErrors, issue } from '../case.errors';
-import { CaseVocabularies } from '../case-vocabularies';
+import { Vocabularies } from '../../vocabularies/vocabularies.service';
 import { CasesRepository } from '../cases.repository';
 import { CreateInterviewDto } from './case-records.dto';
 import { InterviewRepository } from './interview.repository';
@@ -23,14 +23,17 @@ export class CaseInterviewService {
     private readonly clock: Clock,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
-    private readonly vocab: CaseVocabularies,
+    private readonly vocab: Vocabularies,
     private readonly cases: CasesRepository,
     private readonly interviews: InterviewRepository,
   ) {}
 
   create(actor: Actor, caseId: string, dto: CreateInterviewDto) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'interview', { open: true });
+      const c = await this.access.load(m, actor, caseId, 'interview', {
+        open: true,
+        audit: 'interview.create',
+      });
       const issues = this.vocab.check('interview-topics', 'topics', dto.topics);
       if (new Date(dto.conductedAt) > this.clock.now())
         issues.push(
@@ -76,7 +79,7 @@ export class CaseInterviewService {
    */
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      const c = await this.access.load(m, actor, caseId, 'readRecords');
+      const c = await this.access.load(m, actor, caseId, 'readRecords', { audit: 'interview.list' });
       const all = await this.interviews.ofChild(m, c.childId);
       const cases = new Map((await this.cases.childCases(m, c.childId)).map((x) => [x.id, x]));
       const readable = (id: string) =>

@@ -12,7 +12,7 @@ import { CasePhaseService } from '../case-phase.service';
 import { CasesRepository } from '../cases.repository';
 import { PlanRepository } from './plan.repository';
 import { PlanContentDto, ReviewDto, UpdatePlanDto } from './case-records.dto';
-import { applyReview, assertReviewComment, markSubmitted } from './supervisor-review';
+import { applyReview, assertReviewComment, markSubmitted, reviewStatus } from './supervisor-review';
 
 /**
  * Case plans with versions: each new plan is a new numbered row; approving one supersedes the
@@ -53,7 +53,11 @@ export class CasePlanService {
   create(actor: Actor, caseId: string, dto: PlanContentDto) {
     return this.tx.run(async (m) => {
       // The case row lock serializes plan numbering.
-      const c = await this.access.load(m, actor, caseId, 'plan', { open: true, lock: true });
+      const c = await this.access.load(m, actor, caseId, 'plan', {
+        open: true,
+        lock: true,
+        audit: 'casePlan.create',
+      });
       await this.validate(m, dto);
       const n = await this.plans.nextPlanNumber(m, c.id);
       const plan = await this.plans.create(m, {
@@ -69,7 +73,7 @@ export class CasePlanService {
 
   update(actor: Actor, caseId: string, id: string, dto: UpdatePlanDto) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'plan', { open: true });
+      await this.access.load(m, actor, caseId, 'plan', { open: true, audit: 'casePlan.update' });
       await this.validate(m, dto);
       const plan = await this.find(m, caseId, id, dto.version, ['draft', 'returned']);
       plan.goals = dto.goals;
@@ -81,7 +85,7 @@ export class CasePlanService {
 
   submit(actor: Actor, caseId: string, id: string, version: number) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'plan', { open: true });
+      await this.access.load(m, actor, caseId, 'plan', { open: true, audit: 'casePlan.submit' });
       const plan = await this.find(m, caseId, id, version, ['draft', 'returned']);
       markSubmitted(plan, this.clock.now());
       const saved = await this.plans.save(m, plan);
@@ -93,7 +97,11 @@ export class CasePlanService {
   review(actor: Actor, caseId: string, id: string, dto: ReviewDto) {
     return this.tx.run(async (m) => {
       assertReviewComment(dto);
-      const c = await this.access.load(m, actor, caseId, 'approve', { open: true, lock: true });
+      const c = await this.access.load(m, actor, caseId, 'approve', {
+        open: true,
+        lock: true,
+        audit: `casePlan.${reviewStatus(dto)}`,
+      });
       const plan = await this.find(m, caseId, id, dto.version, ['submitted']);
       applyReview(plan, dto, actor.userId, this.clock.now());
       if (plan.status === 'approved') await this.plans.supersedeApproved(m, caseId);
@@ -111,7 +119,7 @@ export class CasePlanService {
 
   list(actor: Actor, caseId: string) {
     return this.tx.run(async (m) => {
-      await this.access.load(m, actor, caseId, 'readRecords');
+      await this.access.load(m, actor, caseId, 'readRecords', { audit: 'casePlan.list' });
       const items = await this.plans.list(m, caseId);
       await this.audit.record(m, {
         actor,

@@ -7,6 +7,7 @@ import { CaseAssessmentService } from './case-assessment.service';
 import { CaseConsentService } from './case-consent.service';
 import { CaseInterviewService } from './case-interview.service';
 import { CasePlanService } from './case-plan.service';
+import { reviewAudit } from '../case-audit-names';
 import { VersionedDto } from '../dto/case-updates.dto';
 import {
   CreateAssessmentDto,
@@ -32,14 +33,14 @@ export class CaseRecordsController {
   ) {}
 
   @Post('consents')
-  @Authorize('consent', 'Case')
+  @Authorize('consent', 'Case', 'consent.create')
   @ApiOperation({ summary: 'Record consent (and assent): purposes, recipients, data categories' })
   createConsent(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Body() dto: CreateConsentDto) {
     return this.consents.create(a, id, dto);
   }
 
   @Get('consents')
-  @Authorize('readRecords', 'Case')
+  @Authorize('readRecords', 'Case', 'consent.list')
   @ApiOperation({ summary: 'Consents of the case, with whether each is in force' })
   listConsents(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
     return this.consents.list(a, id);
@@ -47,7 +48,7 @@ export class CaseRecordsController {
 
   @Post('consents/:consentId/withdraw')
   @HttpCode(200)
-  @Authorize('consent', 'Case')
+  @Authorize('consent', 'Case', 'consent.withdraw')
   @ApiOperation({ summary: 'Withdraw a consent: effective immediately (publishes consent.withdrawn)' })
   withdraw(
     @CurrentActor() a: Actor,
@@ -59,7 +60,7 @@ export class CaseRecordsController {
   }
 
   @Post('assessments')
-  @Authorize('assess', 'Case')
+  @Authorize('assess', 'Case', 'assessment.create')
   @ApiOperation({ summary: 'Start an assessment (draft): findings per domain and a risk rating' })
   createAssessment(
     @CurrentActor() a: Actor,
@@ -70,14 +71,14 @@ export class CaseRecordsController {
   }
 
   @Get('assessments')
-  @Authorize('readRecords', 'Case')
+  @Authorize('readRecords', 'Case', 'assessment.list')
   @ApiOperation({ summary: 'Assessments of the case' })
   listAssessments(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
     return this.assessments.list(a, id);
   }
 
   @Patch('assessments/:recordId')
-  @Authorize('assess', 'Case')
+  @Authorize('assess', 'Case', 'assessment.update')
   @ApiOperation({ summary: 'Edit a draft or returned assessment (with version)' })
   updateAssessment(
     @CurrentActor() a: Actor,
@@ -90,7 +91,7 @@ export class CaseRecordsController {
 
   @Post('assessments/:recordId/submit')
   @HttpCode(200)
-  @Authorize('assess', 'Case')
+  @Authorize('assess', 'Case', 'assessment.submit')
   @ApiOperation({ summary: 'Submit the assessment to the supervisor' })
   submitAssessment(
     @CurrentActor() a: Actor,
@@ -103,7 +104,7 @@ export class CaseRecordsController {
 
   @Post('assessments/:recordId/review')
   @HttpCode(200)
-  @Authorize('approve', 'Case')
+  @Authorize('approve', 'Case', reviewAudit('assessment'))
   @ApiOperation({ summary: 'Approve (risk level updated) or return with comments (supervisor)' })
   reviewAssessment(
     @CurrentActor() a: Actor,
@@ -115,21 +116,21 @@ export class CaseRecordsController {
   }
 
   @Post('plans')
-  @Authorize('plan', 'Case')
+  @Authorize('plan', 'Case', 'casePlan.create')
   @ApiOperation({ summary: 'Draft a new case plan version: goals per reintegration dimension' })
   createPlan(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Body() dto: PlanContentDto) {
     return this.plans.create(a, id, dto);
   }
 
   @Get('plans')
-  @Authorize('readRecords', 'Case')
+  @Authorize('readRecords', 'Case', 'casePlan.list')
   @ApiOperation({ summary: 'Every version of the case plan, newest first' })
   listPlans(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
     return this.plans.list(a, id);
   }
 
   @Patch('plans/:recordId')
-  @Authorize('plan', 'Case')
+  @Authorize('plan', 'Case', 'casePlan.update')
   @ApiOperation({ summary: 'Edit a draft or returned plan (with version)' })
   updatePlan(
     @CurrentActor() a: Actor,
@@ -142,7 +143,7 @@ export class CaseRecordsController {
 
   @Post('plans/:recordId/submit')
   @HttpCode(200)
-  @Authorize('plan', 'Case')
+  @Authorize('plan', 'Case', 'casePlan.submit')
   @ApiOperation({ summary: 'Submit the plan to the supervisor' })
   submitPlan(
     @CurrentActor() a: Actor,
@@ -155,7 +156,7 @@ export class CaseRecordsController {
 
   @Post('plans/:recordId/review')
   @HttpCode(200)
-  @Authorize('approve', 'Case')
+  @Authorize('approve', 'Case', reviewAudit('casePlan'))
   @ApiOperation({ summary: 'Approve (supersedes the previous version) or return the plan (supervisor)' })
   reviewPlan(
     @CurrentActor() a: Actor,
@@ -167,7 +168,7 @@ export class CaseRecordsController {
   }
 
   @Post('interviews')
-  @Authorize('interview', 'Case')
+  @Authorize('interview', 'Case', 'interview.create')
   @ApiOperation({ summary: 'Log an interview; re-asking a documented topic needs repeatReason' })
   createInterview(
     @CurrentActor() a: Actor,
@@ -178,7 +179,7 @@ export class CaseRecordsController {
   }
 
   @Get('interviews')
-  @Authorize('readRecords', 'Case')
+  @Authorize('readRecords', 'Case', 'interview.list')
   @ApiOperation({ summary: 'The child’s interviews with counts (per topic, repeated)' })
   listInterviews(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
     return this.interviews.list(a, id);

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { loadVocabularies } from '../../vocabularies/vocabulary-catalog';
 import { REINTEGRATION_DIMENSIONS, type PlanGoal } from './case-plan.entity';
 import { goalsOfCategory, PLAN_GOAL_CATEGORY } from './plan-goal-categories';
 
 const goal = (dimension: string): PlanGoal => ({ dimension, goal: `g-${dimension}`, actions: [] });
 
 describe('plan goal categories', () => {
-  const vocabulary: { code: string; class: string }[] = parse(
-    readFileSync(join(__dirname, '../../../config/vocabularies/data-categories.yaml'), 'utf8'),
-  );
+  const vocabulary = loadVocabularies(join(__dirname, '../../../config')).terms.get('data-categories')!;
   const classOf = (code: string) => vocabulary.find((c) => c.code === code)?.class;
 
   it('keeps psychosocial and safety goals out of the operational case plan', () => {

@@ -27,9 +27,14 @@ export function markSubmitted(record: Reviewable, now: Date): void {
   reviewOf(record).submittedAt = now;
 }
 
+/** The status a supervisor's decision leads to (also the verb of its audit entry). */
+export function reviewStatus(dto: ReviewDto): 'approved' | 'returned' {
+  return dto.decision === 'approve' ? 'approved' : 'returned';
+}
+
 /** Applies the supervisor's decision; returns the new status. */
 export function applyReview(record: Reviewable, dto: ReviewDto, reviewerId: string, now: Date): string {
-  record.status = dto.decision === 'approve' ? 'approved' : 'returned';
+  record.status = reviewStatus(dto);
   const review = reviewOf(record);
   review.reviewedBy = reviewerId;
   review.reviewedAt = now;

@@ -46,24 +46,12 @@ export class ReferralSharingRules {
     categories?: string[];
     overrideSensitive?: string[];
   }): void {
-    const issues: FieldIssue[] = [];
-    const bad = (field: string, code: string, es: string, en: string) =>
-      issues.push({ field, code, message: { es, en } });
-    if (input.serviceType !== undefined && !this.vocab.isServiceType(input.serviceType))
-      bad('serviceType', 'unknownServiceType', 'Tipo de servicio desconocido.', 'Unknown service type.');
-    if (input.purpose !== undefined && !this.vocab.isPurpose(input.purpose))
-      bad('purpose', 'unknownPurpose', 'Propósito desconocido.', 'Unknown purpose.');
-    for (const c of input.categories ?? [])
-      if (!this.vocab.isCategory(c))
-        bad('categories', 'unknownCategory', `Categoría desconocida: ${c}.`, `Unknown category: ${c}.`);
-    for (const c of input.overrideSensitive ?? [])
-      if (!this.vocab.isSensitive(c))
-        bad(
-          'override.sensitiveCategories',
-          'notSensitive',
-          `No es una categoría sensible: ${c}.`,
-          `Not a sensitive category: ${c}.`,
-        );
+    const issues: FieldIssue[] = [
+      ...this.vocab.check('service-types', 'serviceType', input.serviceType),
+      ...this.vocab.check('consent-purposes', 'purpose', input.purpose),
+      ...this.vocab.check('data-categories', 'categories', input.categories),
+      ...this.vocab.checkSensitive('override.sensitiveCategories', input.overrideSensitive),
+    ];
     if (issues.length) throw CommonErrors.VALIDATION_FAILED({}, issues);
   }
 

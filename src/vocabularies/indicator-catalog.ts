@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { ConfigError } from '../config/env';
 
 export interface ScaleAnswer {
   value: string;
@@ -38,9 +39,11 @@ export interface IndicatorCatalog {
   byCode: Map<string, IndicatorDef>;
 }
 
-export class IndicatorConfigError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`Invalid reintegration indicator set:\n  - ${problems.join('\n  - ')}`);
+/** A configuration error (the process prints it and stops at boot), named for the indicator set. */
+export class IndicatorConfigError extends ConfigError {
+  constructor(problems: string[]) {
+    super(problems);
+    this.message = `Invalid reintegration indicator set:\n  - ${problems.join('\n  - ')}`;
     this.name = 'IndicatorConfigError';
   }
 }

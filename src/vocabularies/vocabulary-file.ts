@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError } from './env';
+import { ConfigError } from '../config/env';
 
 /** A term of a configurable vocabulary: its code and its es/en labels. */
 export interface VocabularyTerm {

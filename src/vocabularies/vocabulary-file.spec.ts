@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from './env';
+import { ConfigError } from '../config/env';
 import { loadVocabularyFile } from './vocabulary-file';
 
 const CONFIG = join(__dirname, '..', '..', 'config');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { searchName } from '../cases/public';
-import { IndicatorCatalog } from '../indicators/indicator-catalog';
+import type { IndicatorCatalog } from '../vocabularies/indicator-catalog';
 import { scoreAnswers } from '../indicators/indicator-scoring';
 import { DEMO_AGENCIES, DEMO_USERS, demoEmail } from './demo-directory';
 import {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../identity/password-hasher';
-import { loadIndicatorCatalog } from '../indicators/indicator-catalog';
+import { loadVocabularies } from '../vocabularies/vocabulary-catalog';
 import { seedDemoCases } from './demo-cases';
 import { DEMO_CASES } from './demo-scenario';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS, DemoAgency, demoEmail } from './demo-directory';
@@ -26,7 +26,7 @@ export async function runSeed(
   log: (msg: string) => void = () => {},
   opts: { now?: Date; configDir?: string } = {},
 ): Promise<void> {
-  const catalog = loadIndicatorCatalog(opts.configDir ?? process.env.CONFIG_DIR ?? 'config');
+  const catalog = loadVocabularies(opts.configDir ?? process.env.CONFIG_DIR ?? 'config').indicators;
   const now = opts.now ?? new Date();
   const emails = DEMO_USERS.map(demoEmail);
   const existing = new Set<string>(

@@ -1,0 +1,174 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { takesIdempotencyKey } from '../idempotency/idempotency-scope';
+import type { CodeFacts } from './code-analysis';
+import { exampleFor } from './examples';
+import type { OpenApiDocument, SchemaObject } from './openapi-types';
+import { problemCodes, problemComponents, problemExamples, problemResponses } from './problem-responses';
+import { routeFacts } from './route-facts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * The API's OpenAPI document: Nest's metadata (paths, parameters, request bodies), completed
+ * with what the code says (success schemas and error codes, from code-analysis.ts) and the
+ * conventions every operation shares (problem+json errors, Accept-Language, Idempotency-Key,
+ * public routes without a security requirement). openapi.json at the repo root is this
+ * document; `npm run openapi:check` fails when the two differ.
+ */
+export function buildOpenApiDocument(app: INestApplication, code: CodeFacts): OpenApiDocument {
+  const config = new DocumentBuilder()
+    .setTitle('Enlace API')
+    .setDescription(
+      'Case management for the reintegration of migrant and returned children (NNA) in the CRM countries.\n\n' +
+        'Every error is RFC 9457 `application/problem+json` with a stable `code`, field-level `errors` and a `requestId`; ' +
+        'messages are in Spanish (default) or English by `Accept-Language`. Each operation lists the codes it can ' +
+        'answer with; the full catalog is the `ProblemCode` schema, at the end of this page.\n\n' +
+        'Client POSTs take an optional `Idempotency-Key` header: a retry with the same key and body replays the first answer.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = createDocumentStrictly(app, config);
+  const routes = routeFacts(app);
+  document.components ??= {};
+  document.components.parameters = {
+    AcceptLanguage: {
+      name: 'Accept-Language',
+      in: 'header',
+      required: false,
+      description: 'Language of messages, error titles and CSV headers: `es` (default) or `en`.',
+      schema: { type: 'string', example: 'es' },
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as SchemaObject | undefined;
+      if (!op) continue;
+      const operationId = op.operationId ?? '';
+      const route = routes.get(operationId) ?? { public: false, authorized: false };
+      const facts = code.operations.get(operationId);
+      if (route.public) op.security = [];
+      const idempotent = method === 'post' && takesIdempotencyKey('POST', path) && !route.public;
+      op.parameters = [
+        ...((op.parameters ?? []) as SchemaObject[]).filter(
+          (p) => !(p.in === 'header' && String(p.name).toLowerCase() === 'accept-language'),
+        ),
+        { $ref: '#/components/parameters/AcceptLanguage' },
+        ...(idempotent ? [idempotencyKeyParameter()] : []),
+      ];
+      for (const p of op.parameters as SchemaObject[])
+        if (p.schema) addExamples(p.schema as SchemaObject, p.name);
+      const success = successResponses(op.responses, facts);
+      const codes = problemCodes(op, route, facts?.errorCodes ?? [], idempotent);
+      op.responses = { ...success, ...problemResponses(codes) };
+    }
+  }
+  const schemas: Record<string, SchemaObject> = { ...(document.components.schemas ?? {}) };
+  for (const [name, schema] of Object.entries(code.schemas)) {
+    if (schemas[name]) throw new Error(`Schema name ${name} is used by a DTO class and by a returned type`);
+    schemas[name] = schema;
+  }
+  Object.assign(schemas, problemComponents());
+  for (const schema of Object.values(schemas)) addExamples(schema);
+  document.components.schemas = sortKeys(schemas);
+  document.components.examples = problemExamples();
+  return document;
+}
+
+/** createDocument, refusing the silent last-one-wins of two DTO classes with the same name. */
+function createDocumentStrictly(
+  app: INestApplication,
+  config: ReturnType<DocumentBuilder['build']>,
+): OpenApiDocument {
+  const warnings: string[] = [];
+  const original = Logger.warn.bind(Logger);
+  Logger.warn = (message: unknown, ...rest: unknown[]) => {
+    if (typeof message === 'string' && message.includes('Duplicate DTO')) warnings.push(message);
+    else original(message, ...(rest as []));
+  };
+  try {
+    const document = SwaggerModule.createDocument(app, config);
+    if (warnings.length) throw new Error(`OpenAPI schema name collision:\n${warnings.join('\n')}`);
+    return document;
+  } finally {
+    Logger.warn = original;
+  }
+}
+
+const SUCCESS_TEXT: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No content',
+};
+
+function successResponses(
+  responses: Record<string, SchemaObject> | undefined,
+  facts: CodeFacts['operations'] extends Map<string, infer F> ? F | undefined : never,
+): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = {};
+  for (const [status, response] of Object.entries(responses ?? {})) {
+    if (!/^2/.test(status)) continue;
+    const content: Record<string, SchemaObject> = { ...(response.content ?? {}) };
+    if (!content['application/json'] && facts?.json) content['application/json'] = { schema: facts.json };
+    for (const type of facts?.text ?? []) {
+      content[type] ??= {
+        schema: { type: 'string', example: type === 'text/csv' ? 'id,status\r\n…' : undefined },
+      };
+      if (content[type].schema?.example === undefined) delete content[type].schema.example;
+    }
+    // A declared JSON body (decorators) and a text one can't both be wrong: keep what exists.
+    const description = response.description || SUCCESS_TEXT[status] || 'Success';
+    out[status] = Object.keys(content).length ? { description, content } : { description };
+  }
+  return out;
+}
+
+function idempotencyKeyParameter(): SchemaObject & { name: string; in: 'header' } {
+  return {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Retry safely: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 h; with another request, 422.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, example: '5f0c7a52-3b0e-4f5e-9d61-0c1f2a7b8e91' },
+  };
+}
+
+/** Fills in realistic examples (ids, dates, codes) where a schema has none, recursively. */
+function addExamples(schema: SchemaObject, name?: string): void {
+  if (!schema || typeof schema !== 'object' || schema.$ref) return;
+  if (
+    schema.example === undefined &&
+    (schema.type === 'string' || schema.type === 'integer' || schema.type === 'number')
+  ) {
+    const example = exampleFor(name, schema);
+    if (example !== undefined) {
+      schema.example = example;
+      if (
+        schema.type === 'string' &&
+        !schema.format &&
+        !schema.enum &&
+        /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(String(example))
+      ) {
+        schema.format = 'uuid';
+      }
+    }
+  }
+  for (const [prop, sub] of Object.entries((schema.properties ?? {}) as Record<string, SchemaObject>)) {
+    addExamples(sub, prop);
+  }
+  if (schema.items) addExamples(schema.items, name?.replace(/Ids$/, 'Id'));
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+    for (const sub of (schema[key] ?? []) as SchemaObject[]) addExamples(sub, name);
+  }
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    addExamples(schema.additionalProperties);
+  }
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -62,7 +62,7 @@ export function buildOpenApiDocument(app: INestApplication, code: CodeFacts): Op
         if (p.schema) addExamples(p.schema as SchemaObject, p.name);
       const success = successResponses(op.responses, facts);
       const codes = problemCodes(op, route, facts?.errorCodes ?? [], idempotent);
-      op.responses = { ...success, ...problemResponses(codes) };
+      op.responses = { ...success, ...errorResponses(op.responses, problemResponses(codes)) };
     }
   }
   const schemas: Record<string, SchemaObject> = { ...(document.components.schemas ?? {}) };
@@ -124,6 +124,30 @@ function successResponses(
     out[status] = Object.keys(content).length ? { description, content } : { description };
   }
   return out;
+}
+
+/**
+ * The generated problem+json responses, merged with error responses a decorator declared: its
+ * description leads, and a body it declares (e.g. readiness's 503) sits beside problem+json.
+ */
+function errorResponses(
+  declared: Record<string, SchemaObject> | undefined,
+  problems: Record<string, SchemaObject>,
+): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = { ...problems };
+  for (const [status, response] of Object.entries(declared ?? {})) {
+    if (/^2/.test(status)) continue;
+    const generated = problems[status];
+    out[status] = generated
+      ? {
+          description: response.description
+            ? `${response.description}. Codes: ${generated.description}`
+            : generated.description,
+          content: { ...(response.content ?? {}), ...generated.content },
+        }
+      : response;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function idempotencyKeyParameter(): SchemaObject & { name: string; in: 'header' } {

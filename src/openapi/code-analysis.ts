@@ -19,6 +19,8 @@ export interface CodeFacts {
   operations: Map<string, OperationFacts>;
   /** Named schemas (interfaces, classes) referenced from the operations' schemas. */
   schemas: Record<string, SchemaObject>;
+  /** Which of them describe a class (a DTO class of the same name is then the same class). */
+  classes: string[];
 }
 
 const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
@@ -78,7 +80,7 @@ export function analyseControllers(root: string, knownCodes: ReadonlySet<string>
       }
     }
   }
-  return { operations, schemas: types.components() };
+  return { operations, schemas: types.components(), classes: types.classNames() };
 }
 
 function decoratorNames(node: ts.HasDecorators): string[] {

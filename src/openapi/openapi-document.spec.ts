@@ -206,9 +206,57 @@ describe('OpenAPI document', () => {
     class ClashModule {}
     const app = await NestFactory.create(ClashModule, new FastifyAdapter(), { preview: true, logger: false });
     try {
-      expect(() => buildOpenApiDocument(app, { operations: new Map(), schemas: {} })).toThrow(
+      expect(() => buildOpenApiDocument(app, { operations: new Map(), schemas: {}, classes: [] })).toThrow(
         /collision.*ClashDto/s,
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('renames a returned interface named like a DTO class, and keeps the DTO when it is that class', async () => {
+    class SameNameDto {
+      @ApiProperty() a: string;
+    }
+    @Controller('same')
+    class SameController {
+      @Post() create(@Body() _dto: SameNameDto) {}
+    }
+    Reflect.defineMetadata('design:paramtypes', [SameNameDto], SameController.prototype, 'create');
+    @Module({ controllers: [SameController] })
+    class SameModule {}
+    const app = await NestFactory.create(SameModule, new FastifyAdapter(), { preview: true, logger: false });
+    const shape = { type: 'object', properties: { other: { type: 'boolean' } } };
+    const facts = (classes: string[]) => ({
+      operations: new Map([
+        [
+          'SameController_create',
+          {
+            operationId: 'SameController_create',
+            errorCodes: [],
+            json: { $ref: '#/components/schemas/SameNameDto' },
+          },
+        ],
+      ]),
+      schemas: { SameNameDto: shape },
+      classes,
+    });
+    try {
+      const asInterface = buildOpenApiDocument(app, facts([]));
+      expect(asInterface.components!.schemas!.SameNameDtoResponse).toEqual(shape);
+      expect(asInterface.components!.schemas!.SameNameDto).toMatchObject({
+        properties: { a: { type: 'string' } },
+      });
+      expect(
+        (asInterface.paths['/same'].post as SchemaObject).responses['201'].content['application/json'].schema,
+      ).toEqual({
+        $ref: '#/components/schemas/SameNameDtoResponse',
+      });
+      const asClass = buildOpenApiDocument(app, facts(['SameNameDto']));
+      expect(asClass.components!.schemas!.SameNameDtoResponse).toBeUndefined();
+      expect(asClass.components!.schemas!.SameNameDto).toMatchObject({
+        properties: { a: { type: 'string' } },
+      });
     } finally {
       await app.close();
     }

@@ -16,7 +16,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * public routes without a security requirement). openapi.json at the repo root is this
  * document; `npm run openapi:check` fails when the two differ.
  */
-export function buildOpenApiDocument(app: INestApplication, code: CodeFacts): OpenApiDocument {
+export function buildOpenApiDocument(app: INestApplication, analysed: CodeFacts): OpenApiDocument {
   const config = new DocumentBuilder()
     .setTitle('Enlace API')
     .setDescription(
@@ -31,6 +31,7 @@ export function buildOpenApiDocument(app: INestApplication, code: CodeFacts): Op
     .addSecurityRequirements('bearer')
     .build();
   const document = createDocumentStrictly(app, config);
+  const code = withoutNameClashes(analysed, Object.keys(document.components?.schemas ?? {}));
   const routes = routeFacts(app);
   document.components ??= {};
   document.components.parameters = {
@@ -60,21 +61,53 @@ export function buildOpenApiDocument(app: INestApplication, code: CodeFacts): Op
       ];
       for (const p of op.parameters as SchemaObject[])
         if (p.schema) addExamples(p.schema as SchemaObject, p.name);
-      const success = successResponses(op.responses, facts);
+      // A route with only error decorators gets no default success response from Nest.
+      const declared = op.responses as Record<string, SchemaObject> | undefined;
+      const fallback = String(route.httpCode ?? (method === 'post' ? 201 : 200));
+      const hasSuccess = Object.keys(declared ?? {}).some((s) => /^2/.test(s));
+      const success = successResponses(
+        hasSuccess ? declared : { ...declared, [fallback]: { description: '' } },
+        facts,
+      );
       const codes = problemCodes(op, route, facts?.errorCodes ?? [], idempotent);
       op.responses = { ...success, ...errorResponses(op.responses, problemResponses(codes)) };
     }
   }
-  const schemas: Record<string, SchemaObject> = { ...(document.components.schemas ?? {}) };
-  for (const [name, schema] of Object.entries(code.schemas)) {
-    if (schemas[name]) throw new Error(`Schema name ${name} is used by a DTO class and by a returned type`);
-    schemas[name] = schema;
-  }
+  const schemas: Record<string, SchemaObject> = { ...code.schemas, ...(document.components.schemas ?? {}) };
   Object.assign(schemas, problemComponents());
   for (const schema of Object.values(schemas)) addExamples(schema);
-  document.components.schemas = sortKeys(schemas);
+  document.components.schemas = sortKeys(referencedOnly(schemas, document.paths, Object.keys(code.schemas)));
   document.components.examples = problemExamples();
   return document;
+}
+
+/**
+ * A returned type named like a DTO schema: a class is the DTO itself (its decorators describe it,
+ * so the DTO's schema stands); an interface is another shape, renamed `<Name>Response`.
+ */
+function withoutNameClashes(code: CodeFacts, dtoNames: string[]): CodeFacts {
+  const renames = new Map<string, string>();
+  const taken = new Set([...dtoNames, ...Object.keys(code.schemas)]);
+  for (const name of Object.keys(code.schemas).filter((n) => dtoNames.includes(n))) {
+    if (code.classes.includes(name)) continue;
+    let renamed = `${name}Response`;
+    for (let i = 2; taken.has(renamed); i++) renamed = `${name}Response${i}`;
+    taken.add(renamed);
+    renames.set(name, renamed);
+  }
+  const rewrite = <T>(value: T): T => {
+    let json = JSON.stringify(value);
+    for (const [from, to] of renames)
+      json = json.split(`"#/components/schemas/${from}"`).join(`"#/components/schemas/${to}"`);
+    return JSON.parse(json) as T;
+  };
+  const schemas: Record<string, SchemaObject> = {};
+  for (const [name, schema] of Object.entries(code.schemas)) {
+    if (dtoNames.includes(name) && !renames.has(name)) continue; // the DTO class's own schema stands
+    schemas[renames.get(name) ?? name] = rewrite(schema);
+  }
+  const operations = new Map([...code.operations].map(([id, facts]) => [id, rewrite(facts)]));
+  return { operations, schemas, classes: code.classes };
 }
 
 /** createDocument, refusing the silent last-one-wins of two DTO classes with the same name. */
@@ -191,6 +224,32 @@ function addExamples(schema: SchemaObject, name?: string): void {
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
     addExamples(schema.additionalProperties);
   }
+}
+
+/**
+ * Drops the returned types no response ended up using (a handler whose decorator already declares
+ * its body, e.g. AuditEntryPage, still had its own return type analysed).
+ */
+function referencedOnly(
+  schemas: Record<string, SchemaObject>,
+  paths: unknown,
+  droppable: string[],
+): Record<string, SchemaObject> {
+  const used = new Set<string>();
+  const pending = [
+    JSON.stringify(paths),
+    ...Object.entries(schemas)
+      .filter(([n]) => !droppable.includes(n))
+      .map(([, s]) => JSON.stringify(s)),
+  ];
+  while (pending.length) {
+    for (const [, name] of pending.pop()!.matchAll(/#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(name)) continue;
+      used.add(name);
+      pending.push(JSON.stringify(schemas[name] ?? {}));
+    }
+  }
+  return Object.fromEntries(Object.entries(schemas).filter(([n]) => used.has(n) || !droppable.includes(n)));
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

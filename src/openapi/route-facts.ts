@@ -1,4 +1,5 @@
 import type { INestApplication, Type } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { NestContainer } from '@nestjs/core';
 import { AUTHORIZE } from '../authz/authorize.decorator';
 import { IS_PUBLIC } from '../auth/public.decorator';
@@ -7,6 +8,8 @@ import { IS_PUBLIC } from '../auth/public.decorator';
 export interface RouteFacts {
   public: boolean;
   authorized: boolean;
+  /** The status of @HttpCode, if any. */
+  httpCode?: number;
 }
 
 /** Reads @Public and @Authorize from every controller the app registered (works in preview mode). */
@@ -25,6 +28,7 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         out.set(`${type.name}_${name}`, {
           public: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true,
           authorized: Reflect.getMetadata(AUTHORIZE, handler) !== undefined,
+          httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
         });
       }
     }

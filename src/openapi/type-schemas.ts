@@ -14,6 +14,14 @@ export class TypeSchemas {
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
+  /** Names of the components that describe a class (rather than an interface). */
+  classNames(): string[] {
+    return [...this.named]
+      .filter(([, e]) => ts.isClassDeclaration(e.decl))
+      .map(([n]) => n)
+      .sort();
+  }
+
   components(): Record<string, SchemaObject> {
     const out: Record<string, SchemaObject> = {};
     for (const [name, entry] of [...this.named].sort(([a], [b]) => a.localeCompare(b))) {

@@ -13,6 +13,24 @@ const UUIDS: Record<string, string> = {
   userId: '5e7d9c1b-3a2f-4e8d-9b6c-7a0f1e2d3c4b',
   referralId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
 };
+/** Fictitious people, agencies and texts, as a caseworker would type them. */
+const TEXT: Record<string, string> = {
+  firstNames: 'María José',
+  lastNames: 'Pérez López',
+  fullName: 'Ana Lucía Morales',
+  acronym: 'SBS',
+  city: 'Ciudad de Guatemala',
+  address: 'Zona 1, Ciudad de Guatemala',
+  phone: '+502 2411 9191',
+  contactPhone: '+502 2411 9191',
+  contactEmail: 'referencias@example.org',
+  reason: 'La familia solicita apoyo psicosocial tras el retorno.',
+  'X-Enlace-Agency': '6a1b2c3d-4e5f-5a6b-8c7d-9e0f1a2b3c4d',
+  'X-Enlace-Timestamp': '1773500966',
+  'X-Enlace-Signature': 'v1=5d41402abc4b2a76b9719d911017c592ae8b0f3c6e2d1a4b7c9e0f2a1b3c5d7e',
+  accessToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1ZTdkIn0.c2lnbmF0dXJl',
+  refreshToken: 'rt_4f9c2a7e1b3d5f8a0c6e9b2d4f7a1c3e',
+};
 const FALLBACK_UUID = '2c4e6a8b-0d1f-4e3a-9b5c-7d9e1f3a5b7c';
 
 export function exampleFor(name: string | undefined, schema: SchemaObject): unknown {
@@ -28,7 +46,12 @@ export function exampleFor(name: string | undefined, schema: SchemaObject): unkn
     if (schema.format === 'uuid' || (name && /(^id|Id|Ids)$/.test(name))) {
       return UUIDS[name ?? ''] ?? UUIDS[(name ?? '').replace(/Ids$/, 'Id')] ?? FALLBACK_UUID;
     }
-    if (name && /countryCode$|^country$|nationality$/.test(name)) return 'GT';
+    // Who recorded, decided or changed something: a user id (givenBy is a kind of person, not an id).
+    if (name && /By$/.test(name) && name !== 'givenBy') return UUIDS.userId;
+    if (name && /^(on|until|asOf)$|Until$/.test(name)) return '2026-03-14';
+    if (name && /countryCode$|^country$|nationality$|Country$/.test(name)) return 'GT';
+    if (name && /^countries$|Countries$|CountryCodes$/.test(name)) return 'GT';
+    if (name && name in TEXT) return TEXT[name];
     if (name === 'email') return 'ana.lopez@example.org';
     if (name === 'caseNumber') return 'GT-2026-000123';
     if (name && /Cursor$|^cursor$|^next$|^after$/.test(name)) return 'eyJrIjoiMjAyNi0wMy0xNCJ9';

@@ -129,7 +129,7 @@ function errorCodesOf(
         codes.add(n.name.text);
       }
       if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
-        const target = ts.isCallExpression(n) ? n.expression : n.expression;
+        const target = n.expression;
         let sym = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(target) ? target.name : target);
         if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
         for (const decl of sym?.declarations ?? []) {
@@ -148,16 +148,17 @@ function errorCodesOf(
   return [...codes].sort();
 }
 
+/** A function, method or accessor with a body, or a variable initialised with a function. */
 function hasBody(decl: ts.Node): boolean {
-  return (
-    ((ts.isMethodDeclaration(decl) ||
-      ts.isFunctionDeclaration(decl) ||
-      ts.isArrowFunction(decl) ||
-      ts.isFunctionExpression(decl) ||
-      ts.isGetAccessorDeclaration(decl)) &&
-      !!decl.body) ||
-    (ts.isVariableDeclaration(decl) &&
-      !!decl.initializer &&
-      (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)))
-  );
+  if (ts.isVariableDeclaration(decl)) {
+    const init = decl.initializer;
+    return !!init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
+  }
+  const fn =
+    ts.isMethodDeclaration(decl) ||
+    ts.isFunctionDeclaration(decl) ||
+    ts.isArrowFunction(decl) ||
+    ts.isFunctionExpression(decl) ||
+    ts.isGetAccessorDeclaration(decl);
+  return fn && !!(decl as ts.FunctionLikeDeclaration).body;
 }

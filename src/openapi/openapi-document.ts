@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { takesIdempotencyKey } from '../idempotency/idempotency-scope';
-import type { CodeFacts } from './code-analysis';
+import type { CodeFacts, OperationFacts } from './code-analysis';
 import { exampleFor } from './examples';
 import type { OpenApiDocument, SchemaObject } from './openapi-types';
 import { problemCodes, problemComponents, problemExamples, problemResponses } from './problem-responses';
@@ -137,9 +137,13 @@ const SUCCESS_TEXT: Record<string, string> = {
   '204': 'No content',
 };
 
+/**
+ * The 2xx response Nest knows (status from @HttpCode), with the body the code returns: JSON from
+ * the return type unless a decorator already declared one, text in the handler's media types.
+ */
 function successResponses(
   responses: Record<string, SchemaObject> | undefined,
-  facts: CodeFacts['operations'] extends Map<string, infer F> ? F | undefined : never,
+  facts: OperationFacts | undefined,
 ): Record<string, SchemaObject> {
   const out: Record<string, SchemaObject> = {};
   for (const [status, response] of Object.entries(responses ?? {})) {
@@ -147,17 +151,19 @@ function successResponses(
     const content: Record<string, SchemaObject> = { ...(response.content ?? {}) };
     if (!content['application/json'] && facts?.json) content['application/json'] = { schema: facts.json };
     for (const type of facts?.text ?? []) {
-      content[type] ??= {
-        schema: { type: 'string', example: type === 'text/csv' ? 'id,status\r\n…' : undefined },
-      };
-      if (content[type].schema?.example === undefined) delete content[type].schema.example;
+      content[type] ??= { schema: type === 'text/csv' ? CSV_SCHEMA : { type: 'string' } };
     }
-    // A declared JSON body (decorators) and a text one can't both be wrong: keep what exists.
     const description = response.description || SUCCESS_TEXT[status] || 'Success';
     out[status] = Object.keys(content).length ? { description, content } : { description };
   }
   return out;
 }
+
+const CSV_SCHEMA = {
+  type: 'string',
+  description: 'UTF-8 with a byte order mark.',
+  example: 'Caso,Estado\r\nGT-2026-000123,abierto\r\n',
+};
 
 /**
  * The generated problem+json responses, merged with error responses a decorator declared: its

@@ -81,7 +81,7 @@ export function problemExamples(): Record<string, SchemaObject> {
 
 function exampleProblem(code: string): SchemaObject {
   const spec = errorCatalog().get(code)!;
-  const params = { requestId: EXAMPLE_REQUEST_ID, retryAfterSeconds: 5, expected: 3, actual: 4 };
+  const params = { ...EXAMPLE_PARAMS, requestId: EXAMPLE_REQUEST_ID };
   const problem = renderProblem(new AppError(code, spec, params), 'es', EXAMPLE_INSTANCE, EXAMPLE_REQUEST_ID);
   if (code === 'VALIDATION_FAILED') {
     problem.errors = [{ field: 'lastNames', code: 'isDefined', message: 'es obligatorio' }];
@@ -91,6 +91,34 @@ function exampleProblem(code: string): SchemaObject {
 }
 
 const EXAMPLE_REQUEST_ID = 'req-7f3a2c';
+
+/** Sample values for the placeholders of error details (`{status}`, `{id}`...). */
+const EXAMPLE_PARAMS: Record<string, unknown> = {
+  retryAfterSeconds: 5,
+  expected: 3,
+  actual: 4,
+  id: '0b6f3c1e-5d2a-4c8e-9f47-2a1d6e3b8c90',
+  caseId: '3f2a9c4e-7b1d-4e6a-8c5f-1d9e0a2b7c64',
+  country: 'GT',
+  purpose: 'health_care',
+  serviceType: 'health_care',
+  status: 'draft',
+  event: 'accept',
+  categories: 'health',
+  maxRows: 5000,
+  maxAge: 21,
+  limit: '2029-06-30',
+  why: 'signature expired',
+  metric: 'open-cases',
+  available: 'open-cases, overdue-follow-ups, referrals, closures',
+  queue: 'system',
+  from: 'registration',
+  to: 'closed',
+  count: 2,
+  topics: 'family_situation',
+  method: 'GET',
+  path: '/api/v1/cases/0b6f3c1e-5d2a-4c8e-9f47-2a1d6e3b8c90',
+};
 
 const EXAMPLE_INSTANCE = '/api/v1/cases/0b6f3c1e-5d2a-4c8e-9f47-2a1d6e3b8c90';
 

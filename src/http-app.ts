@@ -1,13 +1,11 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { takesIdempotencyKey } from './idempotency/idempotency-scope';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Env, loadEnv } from './config/env';
-import { errorCatalog } from './common/errors/app-error';
 import { CommonErrors } from './common/errors/common.errors';
 import { pickLang } from './common/errors/lang';
 import { ProblemFilter, renderProblem } from './common/errors/problem.filter';
@@ -17,6 +15,7 @@ import { ReadRetryInterceptor } from './database/read-retry.interceptor';
 import { requestIdOf } from './observability/logging.module';
 import { Lifecycle } from './observability/lifecycle';
 import { MetricsService } from './observability/metrics.service';
+import { committedOpenApiDocument } from './openapi/committed-document';
 
 /**
  * Builds the HTTP API (used by main.ts, the demo and the e2e tests), without listening.
@@ -91,45 +90,16 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   setupDocs(app);
 }
 
+/**
+ * Serves openapi.json (the committed document, generated from the code by `npm run openapi:write`
+ * and checked by `npm run openapi:check` in CI) at /docs and /docs/json. Building it needs the
+ * TypeScript sources, which a production image does not carry, so the server never builds it.
+ */
 function setupDocs(app: INestApplication): void {
-  const codes = [...errorCatalog()]
-    .map(([code, s]) => `| ${code} | ${s.status} | ${s.title.en} |`)
-    .join('\n');
-  const config = new DocumentBuilder()
-    .setTitle('Enlace API')
-    .setDescription(
-      'Case management for the reintegration of migrant and returned children (NNA) in the CRM countries.\n\n' +
-        'Every error is RFC 9457 `application/problem+json` with a stable `code`, field-level `errors` and a `requestId`; ' +
-        'messages are in Spanish (default) or English by `Accept-Language`.\n\n| code | status | title |\n|---|---|---|\n' +
-        codes,
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addSecurityRequirements('bearer')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  documentIdempotencyKey(document);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
-}
-
-function documentIdempotencyKey(document: OpenAPIObject): void {
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!item.post || !takesIdempotencyKey('POST', path)) continue;
-    item.post.parameters = [
-      ...(item.post.parameters ?? []),
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        description:
-          'Retry safely: the same key with the same request returns the first answer (Idempotent-Replayed: true) for 24 h; with another request, 422.',
-        schema: {
-          type: 'string',
-          minLength: 1,
-          maxLength: 255,
-          example: '5f0c7a52-3b0e-4f5e-9d61-0c1f2a7b8e91',
-        },
-      },
-    ];
+  const document = committedOpenApiDocument();
+  if (!document) {
+    new NestLogger('Docs').warn('openapi.json not found next to package.json: /docs is not served');
+    return;
   }
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }

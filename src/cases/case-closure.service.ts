@@ -13,7 +13,12 @@ import { CasePhaseService } from './case-phase.service';
 import { CaseReadService } from './case-read.service';
 import { CasesRepository } from './cases.repository';
 import { CommonErrors } from '../common/errors/common.errors';
-import { ClosureDecisionDto, ExtendSupportDto, ReasonDto, RequestClosureDto } from './dto/case-updates.dto';
+import {
+  ClosureDecisionDto,
+  ExtendSupportDto,
+  VersionedReasonDto,
+  RequestClosureDto,
+} from './dto/case-updates.dto';
 
 const commentRequired = issue(
   'comment',
@@ -110,7 +115,7 @@ export class CaseClosureService {
     });
   }
 
-  reopen(actor: Actor, caseId: string, dto: ReasonDto) {
+  reopen(actor: Actor, caseId: string, dto: VersionedReasonDto) {
     return this.tx.run(async (m) => {
       const c = await this.access.load(m, actor, caseId, 'reopen', { lock: true, version: dto.version });
       if (c.status !== 'closed') throw CaseErrors.CASE_NOT_CLOSED();

@@ -10,6 +10,9 @@ import type { ChildData } from './child-data';
 import { ReceptionEvent } from './reception-event.entity';
 import { ageBand } from './child-age';
 
+/** The case as the API sends it to a caller entitled to every field. */
+export type CaseView = ReturnType<CaseViewService['full']>;
+
 export interface CaseViewExtras {
   reception?: ReceptionEvent | null;
   interviewCount?: number;
@@ -23,7 +26,8 @@ export class CaseViewService {
     private readonly due: CaseDueDates,
   ) {}
 
-  full(c: CaseFile, ch: ChildData, now: Date, extras: CaseViewExtras = {}): Record<string, unknown> {
+  // The return type is inferred on purpose: it is the case's documented shape (CaseView, OpenAPI).
+  full(c: CaseFile, ch: ChildData, now: Date, extras: CaseViewExtras = {}) {
     const majority = this.due.ageOfMajority(c.countryCode, c.ageOfMajorityOn, c.extendedUntil, now);
     const overdue =
       c.status === 'open' &&
@@ -92,13 +96,14 @@ export class CaseViewService {
     ch: ChildData,
     now: Date,
     extras: CaseViewExtras = {},
-  ): { view: Record<string, unknown>; classes: FieldClass[] } {
+  ): { view: Partial<CaseView>; classes: FieldClass[] } {
     const ability = this.authz.ability(actor);
     const view = this.full(c, ch, now, extras);
     // Conditions are evaluated on the case's own fields, whatever the view adds.
     const record = { ...view, ...caseSubject(c) };
     return {
-      view: redact(ability, 'read', 'Case', record, CASE_FIELDS),
+      // redact keeps only the keys of CASE_FIELDS, all of which the view has.
+      view: redact(ability, 'read', 'Case', record, CASE_FIELDS) as Partial<CaseView>,
       classes: permittedClasses(ability, 'read', 'Case', record, CASE_FIELDS).sort(),
     };
   }

@@ -16,7 +16,7 @@ import {
   ListCasesQuery,
   MovePhaseDto,
   PageQuery,
-  ReasonDto,
+  VersionedReasonDto,
   RequestClosureDto,
   UpdateCaseDto,
 } from './dto/case-updates.dto';
@@ -108,7 +108,7 @@ export class CasesController {
   @HttpCode(200)
   @Authorize('reopen', 'Case')
   @ApiOperation({ summary: 'Reopen a closed case (supervisor); it goes back to assessment' })
-  reopen(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: ReasonDto) {
+  reopen(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: VersionedReasonDto) {
     return this.closures.reopen(actor, id, dto);
   }
 

@@ -1,10 +1,22 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditSealStatus } from '../audit-trail/audit-seal-status';
+import { AuditSealStatus, SealStatus } from '../audit-trail/audit-seal-status';
 import { Public } from '../auth/public.decorator';
-import { DependencyHealth, HEALTH_CHECK_TIMEOUT_MS, withTimeout } from './dependency-health';
+import {
+  DependencyChecks,
+  DependencyHealth,
+  HEALTH_CHECK_TIMEOUT_MS,
+  withTimeout,
+} from './dependency-health';
 import { Lifecycle } from './lifecycle';
+
+/** The readiness answer, with 200 or 503 (named: the API docs describe both with it). */
+export interface Readiness {
+  status: 'ok' | 'degraded' | 'draining' | 'unavailable';
+  checks: DependencyChecks;
+  auditSeal: SealStatus | undefined;
+}
 
 @ApiTags('operations')
 @Public()
@@ -33,7 +45,11 @@ export class HealthController {
     summary:
       'Readiness: 200 when PostgreSQL answers (status ok, or degraded when Redis does not); 503 when PostgreSQL does not or the process is shutting down',
   })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready (status unavailable or draining)',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } },
+  })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     const checks = await this.health.check();
     const status = this.lifecycle.stopping
       ? 'draining'

@@ -94,7 +94,7 @@ export class ClosureDecisionDto extends VersionedDto {
   comment?: string;
 }
 
-export class ReasonDto extends VersionedDto {
+export class VersionedReasonDto extends VersionedDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
@@ -102,7 +102,7 @@ export class ReasonDto extends VersionedDto {
   reason: string;
 }
 
-export class ExtendSupportDto extends ReasonDto {
+export class ExtendSupportDto extends VersionedReasonDto {
   @ApiProperty({ description: 'Support continues until this date (at most the policy extensionMaxAge)' })
   @IsDateString({ strict: true })
   until: string;

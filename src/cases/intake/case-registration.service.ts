@@ -13,7 +13,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { CaseDueDates } from '../case-due-dates';
 import { CaseErrors, issue } from '../case.errors';
 import { Vocabularies } from '../../vocabularies/vocabularies.service';
-import { CaseViewService } from '../case-view.service';
+import { CaseView, CaseViewService } from '../case-view.service';
 import { CasesRepository } from '../cases.repository';
 import type { ChildData } from '../child-data';
 import { ChildMatchingService, MatchCandidate } from './child-matching.service';
@@ -22,7 +22,7 @@ import { RegistrationRepository } from './registration.repository';
 import { searchName } from './search-name';
 
 export type RegistrationResult =
-  | { kind: 'created'; case: Record<string, unknown>; receptionEventId: string; duplicateDecision: string }
+  | { kind: 'created'; case: Partial<CaseView>; receptionEventId: string; duplicateDecision: string }
   | { kind: 'duplicates'; candidates: MatchCandidate[] };
 
 /**

@@ -4,7 +4,7 @@ import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditService } from '../audit-trail/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access';
-import { PageQuery } from './dto/case-updates.dto';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 /**
  * "Who has seen this child's record": the audit entries of a case (reads, writes, denials),
@@ -22,8 +22,7 @@ export class CaseAccessLogService {
   log(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'viewAccessLog');
-      const cursor = q.cursor && /^\d{1,19}$/.test(q.cursor) ? q.cursor : undefined;
-      const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 });
+      const page = await this.auditLog.accessLogForCase(caseId, q);
       await this.audit.record(m, {
         actor,
         action: 'case.accessLog.read',

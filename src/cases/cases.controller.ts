@@ -14,12 +14,12 @@ import {
   ExtendSupportDto,
   ListCasesQuery,
   MovePhaseDto,
-  PageQuery,
   ReasonDto,
   RequestClosureDto,
   UpdateCaseDto,
 } from './dto/case-updates.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 /** The case's lifecycle: read, update, assign, phases, closure, access log (registration: intake/). */
 @ApiTags('cases')

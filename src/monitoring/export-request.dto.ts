@@ -4,7 +4,7 @@ import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { MonitoringItemsQueryDto } from './monitoring-query.dto';
 
 /** A CSV export to build in the background (any size or period). */
-export class ExportRequestDto extends OmitType(MonitoringItemsQueryDto, ['after', 'limit'] as const) {
+export class ExportRequestDto extends OmitType(MonitoringItemsQueryDto, ['cursor', 'limit'] as const) {
   @ApiProperty({ example: 'open-cases', description: 'A metric name or `overview`' })
   @IsIn([
     'overview',

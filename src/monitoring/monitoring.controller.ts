@@ -79,10 +79,10 @@ export class MonitoringController {
   @ApiParam({ name: 'metric', enum: ['open-cases', 'overdue-follow-ups', 'referrals', 'closures'] })
   @ApiOperation({
     summary: 'Drill-down list of a metric (operational fields only), keyset paginated',
-    description: 'Pass `next` from a page as `after` to get the following page.',
+    description: 'Pass `nextCursor` from a page as `cursor` to get the following page.',
   })
   items(@CurrentActor() actor: Actor, @Param('metric') metric: string, @Query() q: MonitoringItemsQueryDto) {
-    const { after, limit, from, to, agencyId } = q;
+    const { cursor, limit, from, to, agencyId } = q;
     return this.monitoring.items(actor, {
       view: 'national',
       metric,
@@ -90,7 +90,7 @@ export class MonitoringController {
       from,
       to,
       agencyId,
-      after,
+      cursor,
       limit,
       filters: filtersOf(q),
     });

@@ -28,8 +28,8 @@ export class MonitoringQueryDto {
   agencyId?: string;
 }
 
-/** Drill-down filters and keyset pagination. Which filters apply depends on the metric. */
-export class MonitoringItemsQueryDto extends IntersectionType(MonitoringQueryDto, PageQuery) {
+/** Drill-down filters (CSV and exports: the whole list). Which filters apply depends on the metric. */
+export class MonitoringItemsFilterDto extends MonitoringQueryDto {
   @ApiPropertyOptional({ description: 'open-cases: case phase' })
   @IsOptional()
   @Matches(/^[a-z_]{1,30}$/)
@@ -65,6 +65,9 @@ export class MonitoringItemsQueryDto extends IntersectionType(MonitoringQueryDto
   @IsIn(['0-7', '8-30', '31-90', '>90'])
   ageBucket?: string;
 }
+
+/** A page of a drill-down list: its filters and the paging parameters every list takes. */
+export class MonitoringItemsQueryDto extends IntersectionType(MonitoringItemsFilterDto, PageQuery) {}
 
 const splitCountries = ({ value }: { value: unknown }) =>
   typeof value === 'string'

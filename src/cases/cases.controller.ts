@@ -76,8 +76,8 @@ export class CasesController {
   @Get(':id/phase-history')
   @Authorize('readRecords', 'Case')
   @ApiOperation({ summary: 'Phase history of the case' })
-  phaseHistory(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
-    return this.phases.history(actor, id);
+  phaseHistory(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.phases.history(actor, id, q);
   }
 
   @Post(':id/closure')

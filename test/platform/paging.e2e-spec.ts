@@ -19,6 +19,8 @@ import { createTestApp, TestApp } from '../harness/test-app';
 
 const NOW = '2026-09-01T12:00:00Z';
 const SAME_INSTANT = new Date('2026-08-01T09:30:00.000Z');
+/** An instant a JavaScript Date cannot hold (PostgreSQL keeps microseconds). */
+const MICROS = '2026-08-01T09:30:00.123456Z';
 const V1 = '/api/v1';
 
 interface ListRoute {
@@ -58,6 +60,18 @@ describe('paging: one convention on every list route', () => {
       op: 'GET /api/v1/cases/{caseId}/follow-ups',
       who: 'sup',
       url: () => `${V1}/cases/${open[0].id}/follow-ups`,
+    },
+    { op: 'GET /api/v1/cases/{id}/consents', who: 'sup', url: () => `${V1}/cases/${open[0].id}/consents` },
+    {
+      op: 'GET /api/v1/cases/{id}/assessments',
+      who: 'sup',
+      url: () => `${V1}/cases/${open[0].id}/assessments`,
+    },
+    { op: 'GET /api/v1/cases/{id}/plans', who: 'sup', url: () => `${V1}/cases/${open[0].id}/plans` },
+    {
+      op: 'GET /api/v1/cases/{id}/phase-history',
+      who: 'sup',
+      url: () => `${V1}/cases/${open[0].id}/phase-history`,
     },
     { op: 'GET /api/v1/referrals/inbox', who: 'focal', url: () => `${V1}/referrals/inbox` },
     { op: 'GET /api/v1/referrals/outbox', who: 'sup', url: () => `${V1}/referrals/outbox` },
@@ -125,6 +139,31 @@ describe('paging: one convention on every list route', () => {
       await makeAgreement(ds, [A, B], { createdAt: SAME_INSTANT });
     }
     await ds.query(`UPDATE referral SET created_at = $1`, [SAME_INSTANT]);
+    // A case's records: consents given at one instant; assessments and phase changes stamped by the
+    // database at one instant with microseconds (a millisecond cursor would repeat them); plans.
+    const c = open[0];
+    for (let i = 0; i < 3; i++) {
+      await ds.query(
+        `INSERT INTO consent (case_id, given_by, child_assent, purposes, recipient_agency_ids, data_categories, given_at, recorded_by)
+         VALUES ($1, 'guardian', true, '{protection}', $2, '{identification}', $3, $4)`,
+        [c.id, [B.id], SAME_INSTANT, actors.cw.userId],
+      );
+      await ds.query(
+        `INSERT INTO assessment (case_id, type, risk_rating, conducted_at, author_id, version)
+         VALUES ($1, 'initial', 'medium', $2, $3, 1)`,
+        [c.id, SAME_INSTANT, actors.cw.userId],
+      );
+      await ds.query(
+        `INSERT INTO case_plan (case_id, plan_number, goals, author_id, version) VALUES ($1, $2, '[]', $3, 1)`,
+        [c.id, i + 1, actors.cw.userId],
+      );
+      await ds.query(
+        `INSERT INTO case_phase_change (case_id, from_phase, to_phase, reason, changed_by, changed_at, recorded_at)
+         VALUES ($1, 'registration', 'assessment', 'test', $2, $3, $4)`,
+        [c.id, actors.sup.userId, SAME_INSTANT, MICROS],
+      );
+    }
+    await ds.query(`UPDATE assessment SET created_at = $1 WHERE case_id = $2`, [MICROS, c.id]);
     const notifications = t.app.get(NotificationsService);
     for (let i = 0; i < 3; i++)
       await notifications.notify(

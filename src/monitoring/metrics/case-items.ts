@@ -1,5 +1,6 @@
 import type { MetricContext, MetricItem, ItemsPage, SqlPart } from '../metric.types';
 import { defineCursor } from '../../common/paging/cursor';
+import { isoMicros } from '../../database/keyset';
 import { AGE_BAND_SQL, and, query } from '../sql';
 
 /** Operational fields of a case shown in drill-down lists (DESIGN.md: operational class only). */
@@ -58,7 +59,7 @@ export async function keysetPage(
   const where = and(opts.where, keyset);
   const rows = await query<MetricItem & { _sort: string; _id: string }>(
     ctx.manager,
-    `SELECT ${opts.select}, to_char(${opts.sort} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "_sort",
+    `SELECT ${opts.select}, ${isoMicros(opts.sort)} AS "_sort",
             ${opts.id}::text AS "_id"
        FROM ${opts.from}
       WHERE ${where.sql}

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBase64,
   IsIn,
   IsInt,
   IsISO8601,
@@ -13,7 +12,6 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   Min,
 } from 'class-validator';
 import {
@@ -22,6 +20,7 @@ import {
   REQUESTED_AGREEMENT_STATUSES,
   RequestedAgreementStatus,
 } from './agreement.entity';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 export class CreateAgreementDto {
   @ApiProperty({ example: 'CONV-GT-MX-2026-04' })
@@ -128,7 +127,7 @@ export class ApproveAgreementDto {
   version: number;
 }
 
-export class ListAgreementsQuery {
+export class ListAgreementsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGREEMENT_STATUSES })
   @IsOptional()
   @IsIn(AGREEMENT_STATUSES)
@@ -138,17 +137,4 @@ export class ListAgreementsQuery {
   @IsOptional()
   @IsUUID('all')
   agencyId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsBase64({ urlSafe: true })
-  cursor?: string;
 }

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { FieldIssue } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
+import { pageLimit } from '../common/paging/page';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { requestedStatus, settledStatus, widens } from './agreement-approval';
@@ -184,7 +185,7 @@ export class AgreementService {
       return this.repo.list(m, actor.countryCode, {
         status: q.status,
         agency: agency ?? undefined,
-        limit: q.limit ?? 25,
+        limit: pageLimit(q),
         cursor: q.cursor,
       });
     });

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { decodeTimeCursor, encodeCursor } from '../database/keyset';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageOf } from '../common/paging/page';
 import { DataSharingAgreement, AgreementStatus } from './agreement.entity';
+
+/** Newest first: creation (millisecond column), then id. */
+const AGREEMENTS_CURSOR = defineCursor('agreements', ['instant', 'uuid']);
 
 /** The SQL of agreements. */
 @Injectable()
@@ -54,7 +58,8 @@ export class AgreementsRepository {
       limit: number;
       cursor?: string;
     },
-  ): Promise<{ items: DataSharingAgreement[]; nextCursor: string | null }> {
+  ): Promise<Page<DataSharingAgreement>> {
+    const after = AGREEMENTS_CURSOR.decode(f.cursor);
     const qb = m
       .createQueryBuilder(DataSharingAgreement, 'a')
       .where(':country = ANY(a.involved_countries)', { country });
@@ -64,18 +69,13 @@ export class AgreementsRepository {
         agId: f.agency.id,
         agCountry: f.agency.countryCode,
       });
-    const after = f.cursor ? decodeTimeCursor(f.cursor) : undefined;
-    if (after) qb.andWhere('(a.created_at, a.id) < (:at, :id)', { at: after.at, id: after.id });
+    if (after)
+      qb.andWhere('(a.created_at, a.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await qb
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .take(f.limit + 1)
       .getMany();
-    const items = rows.slice(0, f.limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > f.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-    };
+    return pageOf(rows, f.limit, (last) => AGREEMENTS_CURSOR.encode(last.createdAt, last.id));
   }
 }

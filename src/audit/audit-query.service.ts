@@ -7,14 +7,14 @@ import { CommonErrors } from '../common/errors/common.errors';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
 import { verifyChain, ChainVerdict } from './audit-chain.verifier';
 import { AuditService } from '../audit-trail/audit.service';
-import { AuditFilter, AuditRepository, Page } from './audit.repository';
-import { AuditQueryDto, MAX_PAGE } from './dto/audit-query.dto';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
+import { AuditFilter, AuditRepository } from './audit.repository';
+import { AuditQueryDto } from './dto/audit-query.dto';
 
-export interface AuditPage<T> {
-  items: T[];
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
+/** Both lists are newest first by insertion id (present on every row, sealed or not). */
+const AUDIT_ENTRIES_CURSOR = defineCursor('audit-entries', ['int']);
+const CASE_ACCESS_LOG_CURSOR = defineCursor('case-access-log', ['int']);
 
 /** One line of a case's access log: who read or changed the case, never what they saw. */
 export interface CaseAccess {
@@ -45,16 +45,6 @@ const FILTERS = [
   'to',
 ] as const;
 
-function pageOf<T extends { id: string }>(rows: T[], limit: number): AuditPage<T> {
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? items[items.length - 1].id : null };
-}
-
-function limitOf(limit: number | undefined): number {
-  return Math.min(Math.max(limit ?? 50, 1), MAX_PAGE);
-}
-
 /** The auditor's reads of the trail (each one audited) and the case access log for other modules. */
 @Injectable()
 export class AuditQueryService {
@@ -64,7 +54,7 @@ export class AuditQueryService {
     private readonly audit: AuditService,
   ) {}
 
-  async search(actor: Actor, q: AuditQueryDto): Promise<AuditPage<AuditEntry>> {
+  async search(actor: Actor, q: AuditQueryDto): Promise<Page<AuditEntry>> {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
     if (from && to && from >= to)
@@ -75,10 +65,11 @@ export class AuditQueryService {
           message: { es: 'Debe ser posterior a "from".', en: 'Must be later than "from".' },
         },
       ]);
+    const after = AUDIT_ENTRIES_CURSOR.decode(q.cursor);
     const filter: AuditFilter = { ...q, from, to };
-    const limit = limitOf(q.limit);
+    const limit = pageLimit(q);
     const rows = await this.entries.search(this.authz.ability(actor), filter, {
-      cursor: q.cursor,
+      beforeId: after?.[0],
       limit: limit + 1,
     });
     // Recorded after the query, so a page never lists its own read. The filters are named, not
@@ -89,7 +80,7 @@ export class AuditQueryService {
       subjectType: 'AuditEntry',
       fields: FILTERS.filter((f) => q[f] !== undefined),
     });
-    return pageOf(rows, limit);
+    return pageOf(rows, limit, (last) => AUDIT_ENTRIES_CURSOR.encode(last.id));
   }
 
   async verify(actor: Actor): Promise<ChainVerdict> {
@@ -108,7 +99,8 @@ export class AuditQueryService {
   /**
    * Who read or changed a case (and who was denied), newest first: for `GET
    * /api/v1/cases/:id/access-log`. No authorization and no audit here: the caller checks that
-   * its actor may see the log and records that it was read.
+   * its actor may see the log and records that it was read. `cursor` is the client's (a bad one
+   * is the paging 400), `limit` already validated.
    */
   /**
    * `manager`: the caller's transaction. Pass it when calling inside one: with one database
@@ -116,11 +108,12 @@ export class AuditQueryService {
    */
   async accessLogForCase(
     caseId: string,
-    page: Partial<Page> = {},
+    page: { cursor?: string; limit?: number } = {},
     manager?: EntityManager,
-  ): Promise<AuditPage<CaseAccess>> {
-    const limit = limitOf(page.limit);
-    const rows = await this.entries.forCase(caseId, { cursor: page.cursor, limit: limit + 1 }, manager);
+  ): Promise<Page<CaseAccess>> {
+    const after = CASE_ACCESS_LOG_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
+    const rows = await this.entries.forCase(caseId, { beforeId: after?.[0], limit: limit + 1 }, manager);
     const view = rows.map((e): CaseAccess => ({
       id: e.id,
       seq: e.seq,
@@ -135,6 +128,6 @@ export class AuditQueryService {
       fields: e.fields,
       purpose: e.purpose,
     }));
-    return pageOf(view, limit);
+    return pageOf(view, limit, (last) => CASE_ACCESS_LOG_CURSOR.encode(last.id));
   }
 }

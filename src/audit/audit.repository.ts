@@ -18,8 +18,8 @@ export interface AuditFilter {
 }
 
 export interface Page {
-  /** Return entries with an insertion id below this one (the previous page's `nextCursor`). */
-  cursor?: string;
+  /** Return entries with an insertion id below this one (the previous page's last). */
+  beforeId?: string;
   limit: number;
 }
 
@@ -83,7 +83,7 @@ export class AuditRepository {
     if (f.outcome !== undefined) qb.andWhere('a.outcome = :outcome', { outcome: f.outcome });
     if (f.from) qb.andWhere('a.occurred_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.occurred_at < :to', { to: f.to });
-    if (page.cursor) qb.andWhere('a.id < :cursor', { cursor: page.cursor });
+    if (page.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: page.beforeId });
     applyAbility(qb, ability, 'list', 'AuditEntry', AUDIT_ENTRY_COLUMNS);
     // Insertion order: present on every row, sealed or not, so a page is exact the moment it is read.
     return qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
@@ -94,7 +94,7 @@ export class AuditRepository {
     const qb = (manager ?? this.dataSource.manager)
       .createQueryBuilder(AuditEntry, 'a')
       .where('a.case_id = :caseId', { caseId });
-    if (page.cursor) qb.andWhere('a.id < :cursor', { cursor: page.cursor });
+    if (page.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: page.beforeId });
     return qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
   }
 

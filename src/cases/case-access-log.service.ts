@@ -5,7 +5,7 @@ import { AuditService } from '../audit-trail/audit.service';
 import { auditAction } from '../authz/audit-action';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseAccess } from './case-access';
-import { PageQuery } from './dto/case-updates.dto';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 /**
  * "Who has seen this child's record": the audit entries of a case (reads, writes, denials),
@@ -23,8 +23,7 @@ export class CaseAccessLogService {
   log(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'viewAccessLog');
-      const cursor = q.cursor && /^\d{1,19}$/.test(q.cursor) ? q.cursor : undefined;
-      const page = await this.auditLog.accessLogForCase(caseId, { cursor, limit: q.limit ?? 50 }, m);
+      const page = await this.auditLog.accessLogForCase(caseId, q, m);
       await this.audit.record(m, {
         actor,
         action: auditAction('Case', 'viewAccessLog'),

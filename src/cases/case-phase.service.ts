@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { Clock } from '../common/clock';
+import { PageQuery } from '../common/paging/page-query.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
 import { CasesRepository } from './cases.repository';
@@ -75,10 +76,10 @@ export class CasePhaseService {
     return saved;
   }
 
-  history(actor: Actor, caseId: string) {
+  history(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords', { audit: 'case.phaseHistory.read' });
-      const items = await this.cases.phaseHistory(m, caseId);
+      const page = await this.cases.phaseHistory(m, caseId, q);
       await this.audit.record(m, {
         actor,
         action: 'case.phaseHistory.read',
@@ -87,7 +88,7 @@ export class CasePhaseService {
         caseId,
         fields: ['operational'],
       });
-      return { items };
+      return page;
     });
   }
 }

@@ -4,8 +4,8 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit-trail/audit.service';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
-import { CommonErrors } from '../common/errors/common.errors';
-import { decodeTimeCursor, encodeCursor } from '../database/keyset';
+import { defineCursor } from '../common/paging/cursor';
+import { pageLimit, pageOf } from '../common/paging/page';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CaseFile } from './case-file.entity';
 import { CaseAccess } from './case-access';
@@ -13,14 +13,8 @@ import { CaseViewService } from './case-view.service';
 import { CasesRepository } from './cases.repository';
 import { ListCasesQuery } from './dto/case-updates.dto';
 
-function caseCursor(cursor: string): { openedAt: Date; id: string } {
-  const c = decodeTimeCursor(cursor);
-  if (!c)
-    throw CommonErrors.VALIDATION_FAILED({}, [
-      { field: 'cursor', code: 'invalidCursor', message: { es: 'Cursor no válido.', en: 'Invalid cursor.' } },
-    ]);
-  return { openedAt: c.at, id: c.id };
-}
+/** The case list's keyset: newest opening first, then id. */
+const CASES_CURSOR = defineCursor('cases', ['instant', 'uuid']);
 
 /** Reading cases: one case, the filtered list; every read audited with the field classes returned. */
 @Injectable()
@@ -92,7 +86,8 @@ export class CaseReadService {
     return this.tx.run(async (m) => {
       await this.authz.assert(actor, 'list', 'Case');
       const now = this.clock.now();
-      const limit = q.limit ?? 25;
+      const limit = pageLimit(q);
+      const after = CASES_CURSOR.decode(q.cursor);
       const rows = await this.cases.list(
         m,
         this.authz.ability(actor),
@@ -103,13 +98,13 @@ export class CaseReadService {
           openedFrom: q.openedFrom ? new Date(q.openedFrom) : undefined,
           openedTo: q.openedTo ? new Date(q.openedTo) : undefined,
           overdue: q.overdue,
-          after: q.cursor ? caseCursor(q.cursor) : undefined,
+          after: after ? { openedAt: new Date(after[0]), id: after[1] } : undefined,
           limit,
         },
         now,
       );
-      const page = rows.slice(0, limit);
-      const items = page.map(({ c, ch }) => ({ c, ...this.views.forActor(actor, c, ch, now) }));
+      const page = pageOf(rows, limit, (last) => CASES_CURSOR.encode(last.c.openedAt, last.c.id));
+      const items = page.items.map(({ c, ch }) => ({ c, ...this.views.forActor(actor, c, ch, now) }));
       const classes = [...new Set(items.flatMap((i) => i.classes))].sort();
       // Rows that carried names or sensitive data go into each child's access log; operational-only
       // pages (lead unit, analysts) are one entry, since they show nothing about a person.
@@ -128,10 +123,7 @@ export class CaseReadService {
       else await this.audit.record(m, { actor, action: 'case.list', subjectType: 'Case', fields: classes });
       return {
         items: items.map((i) => i.view),
-        nextCursor:
-          rows.length > limit
-            ? encodeCursor(page[page.length - 1].c.openedAt, page[page.length - 1].c.id)
-            : null,
+        nextCursor: page.nextCursor,
       };
     });
   }

@@ -15,12 +15,12 @@ import {
   ExtendSupportDto,
   ListCasesQuery,
   MovePhaseDto,
-  PageQuery,
   VersionedReasonDto,
   RequestClosureDto,
   UpdateCaseDto,
 } from './dto/case-updates.dto';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 /** The case's lifecycle: read, update, assign, phases, closure, access log (registration: intake/). */
 @ApiTags('cases')
@@ -77,8 +77,8 @@ export class CasesController {
   @Get(':id/phase-history')
   @Authorize('readRecords', 'Case', 'case.phaseHistory.read')
   @ApiOperation({ summary: 'Phase history of the case' })
-  phaseHistory(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
-    return this.phases.history(actor, id);
+  phaseHistory(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.phases.history(actor, id, q);
   }
 
   @Post(':id/closure')

@@ -11,6 +11,11 @@ import { Child } from './child.entity';
 import { childRecordOf } from './child-record';
 import { LinkedChildRecord } from './linked-child-record.entity';
 import { ReceptionEvent } from './reception-event.entity';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
+import { isoMicros } from '../database/keyset';
+
+const PHASE_HISTORY_CURSOR = defineCursor('case.phase-history', ['instant', 'instant', 'uuid']);
 
 export interface CaseListFilters {
   phase?: string;
@@ -44,8 +49,38 @@ export class CasesRepository {
     await m.insert(CasePhaseChange, change);
   }
 
-  phaseHistory(m: EntityManager, caseId: string): Promise<CasePhaseChange[]> {
-    return m.find(CasePhaseChange, { where: { caseId }, order: { changedAt: 'ASC', recordedAt: 'ASC' } });
+  /** A page of the case's phase changes, oldest first (recorded_at has microseconds: clock_timestamp()). */
+  async phaseHistory(
+    m: EntityManager,
+    caseId: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<CasePhaseChange>> {
+    const after = PHASE_HISTORY_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
+    const qb = m
+      .createQueryBuilder(CasePhaseChange, 'h')
+      .addSelect(isoMicros('h.recorded_at'), 'page_key')
+      .where('h.case_id = :caseId', { caseId });
+    if (after)
+      qb.andWhere(
+        '(h.changed_at, h.recorded_at, h.id) > (:changed::timestamptz, :recorded::timestamptz, :id::uuid)',
+        {
+          changed: after[0],
+          recorded: after[1],
+          id: after[2],
+        },
+      );
+    const { entities, raw } = await qb
+      .orderBy('h.changed_at', 'ASC')
+      .addOrderBy('h.recorded_at', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ page_key: string }>();
+    const rows = entities.map((h, i) => ({ h, key: raw[i].page_key }));
+    const p = pageOf(rows, limit, (last) =>
+      PHASE_HISTORY_CURSOR.encode(last.h.changedAt, last.key, last.h.id),
+    );
+    return { items: p.items.map((r) => r.h), nextCursor: p.nextCursor };
   }
 
   /** The closure request waiting for the supervisor, if any. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Action, AppAbility } from '../authz/ability';
+import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency, AgencyType } from './agency.entity';
-import { decodeCursor, encodeCursor, likePattern, Page } from '../database/keyset';
-import { DirectoryErrors } from './directory.errors';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
+import { likePattern } from '../database/keyset';
 
 /** Policy fields an Agency condition may name, as SQL on alias `a`. */
 export const AGENCY_COLUMNS: ColumnMap = {
@@ -25,11 +26,24 @@ export interface AgencyFilters {
   cursor?: string;
 }
 
+/** By name, then id: one cursor for the directory search, another for the administrators' list. */
+const CURSORS = {
+  search: defineCursor('directory.agencies', ['text', 'uuid']),
+  list: defineCursor('admin.agencies', ['text', 'uuid']),
+};
+
 /** Agency queries. Lists are restricted by the caller's ability in SQL and paged by (name, id). */
 @Injectable()
 export class AgenciesRepository {
-  async page(m: EntityManager, ability: AppAbility, action: Action, f: AgencyFilters): Promise<Page<Agency>> {
-    const limit = f.limit ?? 25;
+  async page(
+    m: EntityManager,
+    ability: AppAbility,
+    action: 'search' | 'list',
+    f: AgencyFilters,
+  ): Promise<Page<Agency>> {
+    const codec = CURSORS[action];
+    const after = codec.decode(f.cursor);
+    const limit = pageLimit(f);
     const qb = m.createQueryBuilder(Agency, 'a');
     applyAbility(qb, ability, action, 'Agency', AGENCY_COLUMNS);
     if (f.country) qb.andWhere('a.country_code = :country', { country: f.country });
@@ -41,19 +55,13 @@ export class AgenciesRepository {
         `(a.name ILIKE :q ESCAPE '\\' OR a.acronym ILIKE :q ESCAPE '\\' OR a.city ILIKE :q ESCAPE '\\')`,
         { q: likePattern(f.q) },
       );
-    if (f.cursor) {
-      const c = decodeCursor(f.cursor);
-      if (!c) throw DirectoryErrors.INVALID_CURSOR();
-      qb.andWhere('(a.name, a.id) > (:ck, :ci)', { ck: c.key, ci: c.id });
-    }
+    if (after) qb.andWhere('(a.name, a.id) > (:ck, :ci::uuid)', { ck: after[0], ci: after[1] });
     const rows = await qb
       .orderBy('a.name', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .limit(limit + 1)
       .getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null };
+    return pageOf(rows, limit, (last) => codec.encode(last.name, last.id));
   }
 
   findById(m: EntityManager, id: string, lock = false): Promise<Agency | null> {

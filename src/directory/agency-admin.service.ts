@@ -12,7 +12,7 @@ import { Agency } from './agency.entity';
 import type { CreateAgencyDto, UpdateAgencyDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS } from './directory.fields';
-import { Page } from '../database/keyset';
+import { Page } from '../common/paging/page';
 import { Vocabularies } from '../vocabularies/vocabularies.service';
 import { isSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref';
 

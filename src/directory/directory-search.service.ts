@@ -7,7 +7,7 @@ import { AgenciesRepository, AgencyFilters } from './agencies.repository';
 import { Agency } from './agency.entity';
 import { DirectoryErrors } from './directory.errors';
 import { AGENCY_FIELDS, USER_FIELDS } from './directory.fields';
-import { Page } from '../database/keyset';
+import { Page } from '../common/paging/page';
 import { UsersRepository } from './users.repository';
 
 /**

@@ -12,12 +12,12 @@ import {
   IsUrl,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageQuery } from '../common/paging/page-query.dto';
 import { ROLES, Role } from '../common/role';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
 import { AGENCY_TYPES, AgencyType } from './agency.entity';
@@ -26,27 +26,12 @@ import { IsSigningSecretRef, SIGNING_SECRET_PREFIX } from './signing-secret-ref'
 
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /** Optional but not nullable: null is validated (and rejected) like any other value. */
 const Present = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
 
-class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-
+/** A page of a list searched by name. */
+class NameSearchQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Text to look for in names (case-insensitive)' })
   @IsOptional()
   @IsString()
@@ -55,7 +40,7 @@ class PageQuery {
   q?: string;
 }
 
-export class DirectorySearchQuery extends PageQuery {
+export class DirectorySearchQuery extends NameSearchQuery {
   @ApiPropertyOptional({ enum: CRM_COUNTRY_CODES })
   @IsOptional()
   @IsIn(CRM_COUNTRY_CODES)
@@ -73,7 +58,7 @@ export class DirectorySearchQuery extends PageQuery {
   service?: string;
 }
 
-export class AgencyListQuery extends PageQuery {
+export class AgencyListQuery extends NameSearchQuery {
   @ApiPropertyOptional({ enum: AGENCY_TYPES })
   @IsOptional()
   @IsIn(AGENCY_TYPES)
@@ -92,7 +77,7 @@ export class AgencyListQuery extends PageQuery {
   active?: boolean;
 }
 
-export class UserListQuery extends PageQuery {
+export class UserListQuery extends NameSearchQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -261,7 +246,7 @@ export class UpdateUserDto {
   language?: 'es' | 'en';
 }
 
-export class GrantListQuery {
+export class GrantListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: GRANT_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(GRANT_STATUSES)

@@ -40,12 +40,4 @@ export const DirectoryErrors = defineErrors({
       en: 'This user has an access grant awaiting approval; approve or reject it first.',
     },
   },
-  INVALID_CURSOR: {
-    status: 400,
-    title: { es: 'Cursor no válido', en: 'Invalid cursor' },
-    detail: {
-      es: 'Use el valor nextCursor de la página anterior.',
-      en: 'Use the nextCursor value of the previous page.',
-    },
-  },
 });

@@ -14,7 +14,7 @@ import type { CreateUserDto, UpdateUserDto } from './directory.dto';
 import { DirectoryErrors } from './directory.errors';
 import { USER_FIELDS } from './directory.fields';
 import { SECOND_PERSON_ROLES } from './directory.policy';
-import { Page } from '../database/keyset';
+import { Page } from '../common/paging/page';
 import { requireActive } from './require-active-agency';
 import { GrantView } from './user-grants.repository';
 import { UserGrantsService } from './user-grants.service';

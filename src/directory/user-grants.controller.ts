@@ -20,7 +20,7 @@ export class UserGrantsController {
       "Administrators: grants at their country's agencies; supervisors: case-content grants at their own agency.",
   })
   list(@CurrentActor() actor: Actor, @Query() q: GrantListQuery) {
-    return this.grants.list(actor, q.status);
+    return this.grants.list(actor, q);
   }
 
   @Post(':id/approve')

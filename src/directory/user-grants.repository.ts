@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
 import { AppUser } from './app-user.entity';
 import { GrantStatus, UserGrant } from './user-grant.entity';
 
@@ -34,6 +36,9 @@ export const GRANT_COLUMNS: ColumnMap = {
   requestedBy: 'g.requested_by',
 };
 
+/** Oldest request first, then id (requested_at is set from the Clock: milliseconds). */
+const GRANTS_CURSOR = defineCursor('user-grants', ['instant', 'uuid']);
+
 @Injectable()
 export class UserGrantsRepository {
   private base(m: EntityManager) {
@@ -58,11 +63,28 @@ export class UserGrantsRepository {
       ]);
   }
 
-  /** The grants the ability lets the caller list, oldest first (at most 100). */
-  list(m: EntityManager, ability: AppAbility, status: GrantStatus): Promise<GrantView[]> {
+  /** A page of the grants the ability lets the caller list, oldest first. */
+  async list(
+    m: EntityManager,
+    ability: AppAbility,
+    status: GrantStatus,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<GrantView>> {
+    const after = GRANTS_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
     const qb = this.base(m).where('g.status = :status', { status });
+    if (after)
+      qb.andWhere('(g.requested_at, g.id) > (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: after[0],
+        afterId: after[1],
+      });
     applyAbility(qb, ability, 'list', 'UserGrant', GRANT_COLUMNS);
-    return qb.orderBy('g.requested_at', 'ASC').addOrderBy('g.id', 'ASC').limit(100).getRawMany<GrantView>();
+    const rows = await qb
+      .orderBy('g.requested_at', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .limit(limit + 1)
+      .getRawMany<GrantView>();
+    return pageOf(rows, limit, (last) => GRANTS_CURSOR.encode(last.requestedAt, last.id));
   }
 
   async findById(m: EntityManager, id: string, lock = false): Promise<GrantView | null> {

@@ -9,9 +9,11 @@ import { ActivationService, ActivationTicket } from '../identity/activation.serv
 import { SessionsService } from '../identity/sessions.service';
 import { AgenciesRepository } from './agencies.repository';
 import { requireActive } from './require-active-agency';
+import { Page } from '../common/paging/page';
 import { DirectoryErrors } from './directory.errors';
+import { GrantListQuery } from './directory.dto';
 import { SECOND_PERSON_ROLES } from './directory.policy';
-import { GrantKind, GrantStatus, UserGrant } from './user-grant.entity';
+import { GrantKind, UserGrant } from './user-grant.entity';
 import { GrantView, UserGrantsRepository } from './user-grants.repository';
 import { UsersRepository } from './users.repository';
 
@@ -67,8 +69,8 @@ export class UserGrantsService {
     return this.grants.pendingFor(m, userId);
   }
 
-  list(actor: Actor, status: GrantStatus = 'pending'): Promise<{ items: GrantView[] }> {
-    return this.grants.list(this.tx.manager, this.authz.ability(actor), status).then((items) => ({ items }));
+  list(actor: Actor, q: GrantListQuery): Promise<Page<GrantView>> {
+    return this.grants.list(this.tx.manager, this.authz.ability(actor), q.status ?? 'pending', q);
   }
 
   /** Makes the grant effective; the activation token, when one is needed, goes to the approver. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Role } from '../common/role';
-import type { Action, AppAbility } from '../authz/ability';
+import { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { Agency } from './agency.entity';
 import { AccessState, AppUser } from './app-user.entity';
-import { decodeCursor, encodeCursor, likePattern, Page } from '../database/keyset';
-import { DirectoryErrors } from './directory.errors';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
+import { likePattern } from '../database/keyset';
 
 /** A user as the directory shows it: the account plus its agency's country. Never the hash. */
 export interface UserView {
@@ -45,6 +46,9 @@ export interface UserFilters {
 }
 
 /** User queries, joined to the agency for the country scope; paged by (email, id). */
+/** The administrators' user list: by email, then id. */
+const USERS_CURSOR = defineCursor('admin.users', ['text', 'uuid']);
+
 @Injectable()
 export class UsersRepository {
   private base(m: EntityManager) {
@@ -69,8 +73,9 @@ export class UsersRepository {
       ]);
   }
 
-  async page(m: EntityManager, ability: AppAbility, action: Action, f: UserFilters): Promise<Page<UserView>> {
-    const limit = f.limit ?? 25;
+  async page(m: EntityManager, ability: AppAbility, action: 'list', f: UserFilters): Promise<Page<UserView>> {
+    const after = USERS_CURSOR.decode(f.cursor);
+    const limit = pageLimit(f);
     const qb = this.base(m);
     applyAbility(qb, ability, action, 'User', USER_COLUMNS);
     if (f.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: f.agencyId });
@@ -80,19 +85,13 @@ export class UsersRepository {
       qb.andWhere(`(u.full_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\')`, {
         q: likePattern(f.q),
       });
-    if (f.cursor) {
-      const c = decodeCursor(f.cursor);
-      if (!c) throw DirectoryErrors.INVALID_CURSOR();
-      qb.andWhere('(u.email, u.id) > (:ck, :ci)', { ck: c.key, ci: c.id });
-    }
+    if (after) qb.andWhere('(u.email, u.id) > (:ck, :ci::uuid)', { ck: after[0], ci: after[1] });
     const rows = await qb
       .orderBy('u.email', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(limit + 1)
       .getRawMany<UserView>();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.email, last.id) : null };
+    return pageOf(rows, limit, (last) => USERS_CURSOR.encode(last.email, last.id));
   }
 
   /** Active (and activated) focal points of an agency that the ability lets the caller read. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsIn,
@@ -8,10 +8,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageQuery } from '../common/paging/page-query.dto';
 import { FOLLOW_UP_TYPES, FollowUpType } from './follow-up.entity';
 
 export class CreateFollowUpDto {
@@ -78,23 +78,9 @@ export class CancelFollowUpDto {
   version: number;
 }
 
-export class DueListQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
+export class DueListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only follow-ups due before this instant' })
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }

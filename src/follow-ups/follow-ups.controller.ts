@@ -12,6 +12,7 @@ import {
 } from './follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 @ApiTags('follow-ups')
 @Controller('api/v1')
@@ -21,8 +22,8 @@ export class FollowUpsController {
   @Get('cases/:caseId/follow-ups')
   @Authorize('list', 'FollowUp')
   @ApiOperation({ summary: "A case's follow-ups with the rule behind each due date (`explain`)" })
-  list(@CurrentActor() actor: Actor, @Param('caseId', UuidParam) caseId: string) {
-    return this.followUps.listForCase(actor, caseId);
+  list(@CurrentActor() actor: Actor, @Param('caseId', UuidParam) caseId: string, @Query() q: PageQuery) {
+    return this.followUps.listForCase(actor, caseId, q);
   }
 
   @Post('cases/:caseId/follow-ups')

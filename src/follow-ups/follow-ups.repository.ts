@@ -67,10 +67,25 @@ export class FollowUpsRepository {
     return rows[0] ?? null;
   }
 
-  listForCase(m: EntityManager, caseId: string, ability: AppAbility): Promise<FollowUpRecord[]> {
+  /** A case's follow-ups the ability lets the caller list, soonest first, keyset pages. */
+  listForCase(
+    m: EntityManager,
+    caseId: string,
+    ability: AppAbility,
+    opts: { limit: number; after?: { dueAt: string; id: string } },
+  ): Promise<FollowUpRecord[]> {
     const qb = this.base(m).where('f.case_id = :caseId', { caseId });
+    if (opts.after)
+      qb.andWhere('(f.due_at, f.id) > (:afterDue::timestamptz, :afterId::uuid)', {
+        afterDue: opts.after.dueAt,
+        afterId: opts.after.id,
+      });
     applyAbility(qb, ability, 'list', 'FollowUp', FOLLOW_UP_COLUMNS);
-    return qb.orderBy('f.due_at', 'ASC').addOrderBy('f.id', 'ASC').getRawMany<FollowUpRecord>();
+    return qb
+      .orderBy('f.due_at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(opts.limit)
+      .getRawMany<FollowUpRecord>();
   }
 
   /**

@@ -8,7 +8,9 @@ import { permittedClasses, redact } from '../authz/field-access';
 import { CaseLookupService } from '../cases/public';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
-import { decodeTimeCursor, encodeCursor } from '../database/keyset';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
+import { PageQuery } from '../common/paging/page-query.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Agency } from '../directory/agency.entity';
 import { AppUser } from '../directory/app-user.entity';
@@ -19,6 +21,10 @@ import { FollowUpErrors } from './follow-ups.errors';
 import { FollowUpRecord, FollowUpsRepository } from './follow-ups.repository';
 
 export type FollowUpView = Partial<FollowUpRecord>;
+
+/** Both follow-up lists are soonest first: due date, then id. */
+const CASE_FOLLOW_UPS_CURSOR = defineCursor('follow-ups.case', ['instant', 'uuid']);
+const DUE_LIST_CURSOR = defineCursor('follow-ups.mine', ['instant', 'uuid']);
 
 /** The follow-up use cases behind the routes; every write is one transaction with its audit entry. */
 @Injectable()
@@ -33,7 +39,9 @@ export class FollowUpsService {
     private readonly clock: Clock,
   ) {}
 
-  async listForCase(actor: Actor, caseId: string): Promise<FollowUpView[]> {
+  async listForCase(actor: Actor, caseId: string, q: PageQuery): Promise<Page<FollowUpView>> {
+    const after = CASE_FOLLOW_UPS_CURSOR.decode(q.cursor);
+    const limit = pageLimit(q);
     const c = await this.cases.findCase(this.tx.manager, caseId);
     if (!c) throw FollowUpErrors.FOLLOW_UP_CASE_NOT_FOUND();
     // May the caller list any follow-up of this case? A focal point only if their agency owns one.
@@ -47,45 +55,41 @@ export class FollowUpsService {
     };
     await this.authz.assert(actor, 'list', 'FollowUp', probe, { caseId });
     const ability = this.authz.ability(actor);
-    const rows = await this.repo.listForCase(this.tx.manager, caseId, ability);
+    const rows = await this.repo.listForCase(this.tx.manager, caseId, ability, {
+      limit: limit + 1,
+      after: after && { dueAt: after[0], id: after[1] },
+    });
+    const page = pageOf(rows, limit, (last) => CASE_FOLLOW_UPS_CURSOR.encode(new Date(last.dueAt), last.id));
     await this.audit.recordAlone({
       action: 'followUp.list',
       subjectType: 'Case',
       subjectId: caseId,
       caseId,
-      fields: rows.length ? permittedClasses(ability, 'read', 'FollowUp', rows[0], FOLLOW_UP_FIELDS) : [],
+      fields: page.items.length
+        ? permittedClasses(ability, 'read', 'FollowUp', page.items[0], FOLLOW_UP_FIELDS)
+        : [],
     });
-    return rows.map((r) => this.view(actor, r));
+    return { items: page.items.map((r) => this.view(actor, r)), nextCursor: page.nextCursor };
   }
 
-  async listDue(
-    actor: Actor,
-    q: DueListQuery,
-  ): Promise<{ items: FollowUpView[]; nextCursor: string | null }> {
-    const limit = q.limit ?? 50;
-    let after: { dueAt: string; id: string } | undefined;
-    if (q.cursor) {
-      const c = decodeTimeCursor(q.cursor);
-      if (!c) throw CommonErrors.VALIDATION_FAILED({}, [{ field: 'cursor', code: 'invalidCursor' }]);
-      after = { dueAt: c.at.toISOString(), id: c.id };
-    }
+  async listDue(actor: Actor, q: DueListQuery): Promise<Page<FollowUpView>> {
+    const limit = pageLimit(q);
+    const after = DUE_LIST_CURSOR.decode(q.cursor);
     const ability = this.authz.ability(actor);
     const rows = await this.repo.listDue(this.tx.manager, actor, ability, {
       limit: limit + 1,
-      after,
+      after: after && { dueAt: after[0], id: after[1] },
       dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
     });
-    const page = rows.slice(0, limit);
+    const page = pageOf(rows, limit, (last) => DUE_LIST_CURSOR.encode(new Date(last.dueAt), last.id));
     await this.audit.recordAlone({
       action: 'followUp.list',
       subjectType: 'FollowUp',
-      fields: page.length ? permittedClasses(ability, 'read', 'FollowUp', page[0], FOLLOW_UP_FIELDS) : [],
+      fields: page.items.length
+        ? permittedClasses(ability, 'read', 'FollowUp', page.items[0], FOLLOW_UP_FIELDS)
+        : [],
     });
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => this.view(actor, r)),
-      nextCursor: rows.length > limit ? encodeCursor(new Date(last.dueAt), last.id) : null,
-    };
+    return { items: page.items.map((r) => this.view(actor, r)), nextCursor: page.nextCursor };
   }
 
   async create(actor: Actor, caseId: string, dto: CreateFollowUpDto): Promise<FollowUpView> {

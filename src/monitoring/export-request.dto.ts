@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
-import { MonitoringItemsQueryDto } from './monitoring-query.dto';
+import { MonitoringItemsFilterDto } from './monitoring-query.dto';
 
 /** A CSV export to build in the background (any size or period). */
-export class ExportRequestDto extends OmitType(MonitoringItemsQueryDto, ['after', 'limit'] as const) {
+export class ExportRequestDto extends MonitoringItemsFilterDto {
   @ApiProperty({ example: 'open-cases', description: 'A metric name or `overview`' })
   @IsIn([
     'overview',

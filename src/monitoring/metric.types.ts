@@ -62,9 +62,10 @@ export interface MetricContext {
 /** A drill-down row: operational fields only (see ITEM_FIELDS). */
 export type MetricItem = Record<string, string | number | null>;
 
+/** A drill-down page in the API's one list shape (common/paging). */
 export interface ItemsPage {
   items: MetricItem[];
-  next: string | null;
+  nextCursor: string | null;
 }
 
 export interface MetricItems {
@@ -72,10 +73,11 @@ export interface MetricItems {
   filters: Record<string, readonly string[] | RegExp>;
   /** Item field names, in CSV column order. */
   fields: readonly string[];
+  /** The page after `cursor` (a `nextCursor` of this list, or null for the first). */
   page(
     ctx: MetricContext,
     filters: Record<string, string>,
-    after: string | null,
+    cursor: string | null,
     limit: number,
   ): Promise<ItemsPage>;
 }

@@ -1,18 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsDateString,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CRM_COUNTRY_CODES } from '../common/crm-countries';
+import { PageQuery } from '../common/paging/page-query.dto';
 
 /** Filters shared by every monitoring route. */
 export class MonitoringQueryDto {
@@ -38,8 +28,8 @@ export class MonitoringQueryDto {
   agencyId?: string;
 }
 
-/** Drill-down filters and keyset pagination. Which filters apply depends on the metric. */
-export class MonitoringItemsQueryDto extends MonitoringQueryDto {
+/** Drill-down filters (CSV and exports: the whole list). Which filters apply depends on the metric. */
+export class MonitoringItemsFilterDto extends MonitoringQueryDto {
   @ApiPropertyOptional({ description: 'open-cases: case phase' })
   @IsOptional()
   @Matches(/^[a-z_]{1,30}$/)
@@ -74,20 +64,10 @@ export class MonitoringItemsQueryDto extends MonitoringQueryDto {
   @IsOptional()
   @IsIn(['0-7', '8-30', '31-90', '>90'])
   ageBucket?: string;
-
-  @ApiPropertyOptional({ description: 'Cursor from the previous page (`next`)' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/)
-  after?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Transform(({ value }) => (/^\d+$/.test(String(value)) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
+
+/** A page of a drill-down list: its filters and the paging parameters every list takes. */
+export class MonitoringItemsQueryDto extends IntersectionType(MonitoringItemsFilterDto, PageQuery) {}
 
 const splitCountries = ({ value }: { value: unknown }) =>
   typeof value === 'string'

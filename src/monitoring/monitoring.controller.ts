@@ -6,7 +6,11 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Authorize } from '../authz/authorize.decorator';
 import { pickLang } from '../common/errors/lang';
 import { METRIC_NAMES } from './metric-registry';
-import { MonitoringItemsQueryDto, MonitoringQueryDto } from './monitoring-query.dto';
+import {
+  MonitoringItemsFilterDto,
+  MonitoringItemsQueryDto,
+  MonitoringQueryDto,
+} from './monitoring-query.dto';
 import { MonitoringRequest, MonitoringService } from './monitoring.service';
 
 const METRIC_PARAM = {
@@ -27,7 +31,7 @@ export function splitCsv(metric: string): { name: string; csv: boolean } {
   return metric.endsWith('.csv') ? { name: metric.slice(0, -4), csv: true } : { name: metric, csv: false };
 }
 
-const filtersOf = (q: MonitoringItemsQueryDto) => {
+const filtersOf = (q: MonitoringItemsFilterDto) => {
   const { phase, risk, reason, status, overdue, level, ageBucket } = q;
   return Object.fromEntries(
     Object.entries({ phase, risk, reason, status, overdue, level, ageBucket }).filter(
@@ -79,10 +83,10 @@ export class MonitoringController {
   @ApiParam({ name: 'metric', enum: ['open-cases', 'overdue-follow-ups', 'referrals', 'closures'] })
   @ApiOperation({
     summary: 'Drill-down list of a metric (operational fields only), keyset paginated',
-    description: 'Pass `next` from a page as `after` to get the following page.',
+    description: 'Pass `nextCursor` from a page as `cursor` to get the following page.',
   })
   items(@CurrentActor() actor: Actor, @Param('metric') metric: string, @Query() q: MonitoringItemsQueryDto) {
-    const { after, limit, from, to, agencyId } = q;
+    const { cursor, limit, from, to, agencyId } = q;
     return this.monitoring.items(actor, {
       view: 'national',
       metric,
@@ -90,7 +94,7 @@ export class MonitoringController {
       from,
       to,
       agencyId,
-      after,
+      cursor,
       limit,
       filters: filtersOf(q),
     });
@@ -104,7 +108,7 @@ export class MonitoringController {
   async itemsCsv(
     @CurrentActor() actor: Actor,
     @Param('metric') metric: string,
-    @Query() q: MonitoringItemsQueryDto,
+    @Query() q: MonitoringItemsFilterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept-language') acceptLanguage?: string,
   ) {

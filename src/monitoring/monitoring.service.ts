@@ -16,6 +16,7 @@ import { aggregateCsv, itemsHeader, itemsLines } from './monitoring-csv';
 import { MonitoringErrors } from './monitoring.errors';
 import { present, Presented } from './small-cell-suppression';
 import { and } from './sql';
+import { pageLimit } from '../common/paging/page';
 
 /** What a monitoring route or an export job asks for. */
 export interface MonitoringRequest {
@@ -28,7 +29,7 @@ export interface MonitoringRequest {
   agencyId?: string;
   countries?: string[];
   filters?: Record<string, string>;
-  after?: string;
+  cursor?: string;
   limit?: number;
 }
 
@@ -101,7 +102,7 @@ export class MonitoringService {
     if (!p.items) throw MonitoringErrors.NO_DRILL_DOWN({ metric: p.name });
     const r = await this.resolve(actor, req, p, now, 'read');
     const filters = this.itemFilters(p, req.filters ?? {});
-    const page = await p.items.page(r.ctx, filters, req.after ?? null, req.limit ?? 50);
+    const page = await p.items.page(r.ctx, filters, req.cursor ?? null, pageLimit(req));
     await this.audited(actor, req, 'monitoring.read', [...p.items.fields]);
     return { metric: p.name, scope: this.scopeOf(r), filters, fields: p.items.fields, ...page };
   }
@@ -157,14 +158,14 @@ export class MonitoringService {
     const filters = this.itemFilters(p, req.filters ?? {});
     let content = itemsHeader(p.items.fields, lang);
     let rows = 0;
-    let after: string | null = null;
+    let cursor: string | null = null;
     do {
-      const page = await p.items.page(r.ctx, filters, after, 1000);
+      const page = await p.items.page(r.ctx, filters, cursor, 1000);
       rows += page.items.length;
       if (maxRows !== undefined && rows > maxRows) throw MonitoringErrors.EXPORT_TOO_LARGE({ maxRows });
       content += itemsLines(p.items.fields, page.items);
-      after = page.next;
-    } while (after);
+      cursor = page.nextCursor;
+    } while (cursor);
     return { content, rows };
   }
 

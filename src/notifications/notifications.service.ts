@@ -4,11 +4,12 @@ import type { Actor } from '../common/actor';
 import { AuthzService } from '../authz/authz.service';
 import { Clock } from '../common/clock';
 import { CommonErrors } from '../common/errors/common.errors';
-import { decodeTimeCursor, encodeCursor } from '../database/keyset';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../common/paging/page';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Notification } from './notification.entity';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
-import { InboxCursor, NotificationRow, NotificationsRepository } from './notifications.repository';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
 
 /** What a notification says: operational fields only (no names, no notes). */
 export interface NotificationContent {
@@ -36,11 +37,8 @@ export interface NotificationView {
   readAt: Date | null;
 }
 
-/** The inbox's keyset position (keyset.ts's codec), or null when the cursor is malformed. */
-function decodeInboxCursor(cursor: string): InboxCursor | null {
-  const c = decodeTimeCursor(cursor);
-  return c ? { createdAt: c.at.toISOString(), id: c.id } : null;
-}
+/** The inbox is newest first: creation, then id. */
+const INBOX_CURSOR = defineCursor('notifications', ['instant', 'uuid']);
 
 /**
  * The in-app inbox. Other modules call `notify` (or `notifyMany`) inside their own transaction,
@@ -84,22 +82,16 @@ export class NotificationsService {
   async list(
     actor: Actor,
     q: { unread?: boolean; limit?: number; cursor?: string },
-  ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-    const limit = q.limit ?? 50;
-    const after = q.cursor ? decodeInboxCursor(q.cursor) : undefined;
-    if (after === null)
-      throw CommonErrors.VALIDATION_FAILED({}, [{ field: 'cursor', code: 'invalidCursor', params: {} }]);
+  ): Promise<Page<NotificationView>> {
+    const limit = pageLimit(q);
+    const after = INBOX_CURSOR.decode(q.cursor);
     const rows = await this.repo.list(this.tx.manager, actor.userId, {
       unreadOnly: q.unread === true,
       limit: limit + 1,
-      after,
+      after: after && { createdAt: after[0], id: after[1] },
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(view),
-      nextCursor: rows.length > limit ? encodeCursor(last.createdAt, last.id) : null,
-    };
+    const page = pageOf(rows, limit, (last) => INBOX_CURSOR.encode(last.createdAt, last.id));
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   async unreadCount(actor: Actor): Promise<{ unread: number }> {

@@ -7,6 +7,8 @@ import { auditAction } from '../authz/audit-action';
 import { CaseLookupService, consentInForce } from '../cases/public';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
+import { PageQuery } from '../common/paging/page-query.dto';
+import { pageLimit } from '../common/paging/page';
 import { ListReferralsQuery } from './referral.dto';
 import { ReferralErrors } from './referral.errors';
 import { Referral } from './referral.entity';
@@ -76,7 +78,7 @@ export class ReferralQueryService {
       overdueAt: q.overdue ? this.clock.now() : undefined,
       createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
       createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
-      limit: q.limit ?? 25,
+      limit: pageLimit(q),
       cursor: q.cursor,
     });
     // The same name as a refused list (`list` on Referral); the box is the route's.
@@ -86,19 +88,22 @@ export class ReferralQueryService {
   }
 
   /** The referrals of one case with their outcomes (the outcome written back to the sender's case). */
-  async forCase(actor: Actor, caseId: string) {
+  async forCase(actor: Actor, caseId: string, q: PageQuery) {
     const m = this.tx.manager;
     const c = await this.cases.findCase(m, caseId);
     if (!c) throw ReferralErrors.REFERRAL_CASE_NOT_FOUND();
     await this.authz.assert(actor, 'listForCase', 'Referral', { case: c }, { caseId });
-    const rows = await this.repo.forCase(m, this.authz.ability(actor), caseId);
+    const page = await this.repo.forCase(m, this.authz.ability(actor), caseId, {
+      cursor: q.cursor,
+      limit: pageLimit(q),
+    });
     await this.audit.recordAlone({
       action: auditAction('Referral', 'listForCase'),
       subjectType: 'Referral',
       caseId,
     });
     return {
-      items: rows.map((r) => ({
+      items: page.items.map((r) => ({
         ...senderView(r),
         serviceOutcome: r.outcomeRecord
           ? {
@@ -108,6 +113,7 @@ export class ReferralQueryService {
             }
           : null,
       })),
+      nextCursor: page.nextCursor,
     };
   }
 

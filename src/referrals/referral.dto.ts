@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBase64,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,10 +12,10 @@ import {
   IsString,
   IsUUID,
   Length,
-  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../common/paging/page-query.dto';
 import { REFERRAL_STATUSES } from './referral-lifecycle';
 import { OVERRIDE_BASES, OverrideBasis, URGENCIES, Urgency } from './referral.entity';
 
@@ -134,7 +133,7 @@ export class CompleteReferralDto {
   outcome: string;
 }
 
-export class ListReferralsQuery {
+export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES, isArray: true, description: 'Comma-separated.' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
@@ -173,19 +172,6 @@ export class ListReferralsQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   createdTo?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsBase64({ urlSafe: true })
-  cursor?: string;
 }
 
 export class SnapshotQuery {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { applyAbility } from '../authz/casl-sql';
-import { decodeTimeCursor, encodeCursor } from '../database/keyset';
+import { defineCursor } from '../common/paging/cursor';
+import { Page, pageOf } from '../common/paging/page';
 import { ReferralDelivery } from './referral-delivery.entity';
 import { unansweredSql } from './referral-lifecycle';
 import { ReferralOutcome } from './referral-outcome.entity';
@@ -34,6 +35,13 @@ export interface ReferralListFilter {
   limit: number;
   cursor?: string;
 }
+
+/** Every referral list is newest first: creation (millisecond column), then id. */
+const CURSORS = {
+  inbox: defineCursor('referrals.inbox', ['instant', 'uuid']),
+  outbox: defineCursor('referrals.outbox', ['instant', 'uuid']),
+  case: defineCursor('referrals.case', ['instant', 'uuid']),
+};
 
 /** The SQL of referrals, their snapshots, history, deliveries and outcomes. */
 @Injectable()
@@ -155,11 +163,9 @@ export class ReferralsRepository {
   }
 
   /** An inbox or outbox page, filtered in SQL by the caller's ability, newest first. */
-  async list(
-    m: EntityManager,
-    ability: AppAbility,
-    f: ReferralListFilter,
-  ): Promise<{ items: Referral[]; nextCursor: string | null }> {
+  async list(m: EntityManager, ability: AppAbility, f: ReferralListFilter): Promise<Page<Referral>> {
+    const codec = CURSORS[f.box];
+    const after = codec.decode(f.cursor);
     const qb = m.createQueryBuilder(Referral, 'r').innerJoin('r.case', 'c');
     applyAbility(qb, ability, 'list', 'Referral', REFERRAL_COLUMNS);
     qb.andWhere(f.box === 'inbox' ? 'r.recipient_agency_id = :agency' : 'r.sender_agency_id = :agency', {
@@ -175,36 +181,41 @@ export class ReferralsRepository {
       });
     if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });
     if (f.createdTo) qb.andWhere('r.created_at < :createdTo', { createdTo: f.createdTo });
-    const after = f.cursor ? decodeTimeCursor(f.cursor) : undefined;
     if (after)
-      qb.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.at, afterId: after.id });
+      qb.andWhere('(r.created_at, r.id) < (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: after[0],
+        afterId: after[1],
+      });
     const rows = await qb
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(f.limit + 1)
       .getMany();
-    const items = rows.slice(0, f.limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > f.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-    };
+    return pageOf(rows, f.limit, (last) => codec.encode(last.createdAt, last.id));
   }
 
-  /** A case's referrals (ability-filtered) with their outcomes, newest first. */
-  forCase(
+  /** A page of a case's referrals (ability-filtered) with their outcomes, newest first. */
+  async forCase(
     m: EntityManager,
     ability: AppAbility,
     caseId: string,
-  ): Promise<(Referral & { outcomeRecord?: ReferralOutcome })[]> {
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<Referral & { outcomeRecord?: ReferralOutcome }>> {
+    const after = CURSORS.case.decode(page.cursor);
     const qb = m.createQueryBuilder(Referral, 'r').innerJoin('r.case', 'c');
     applyAbility(qb, ability, 'listForCase', 'Referral', REFERRAL_COLUMNS);
-    return qb
-      .andWhere('r.case_id = :caseId', { caseId })
+    qb.andWhere('r.case_id = :caseId', { caseId });
+    if (after)
+      qb.andWhere('(r.created_at, r.id) < (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: after[0],
+        afterId: after[1],
+      });
+    const rows: (Referral & { outcomeRecord?: ReferralOutcome })[] = await qb
       .leftJoinAndMapOne('r.outcomeRecord', ReferralOutcome, 'o', 'o.referral_id = r.id')
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
-      .limit(500)
+      .limit(page.limit + 1)
       .getMany();
+    return pageOf(rows, page.limit, (last) => CURSORS.case.encode(last.createdAt, last.id));
   }
 }

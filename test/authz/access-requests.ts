@@ -88,7 +88,7 @@ export const REQUESTS: Record<string, Build> = {
     url: `${V1}/operations/queue-dashboard/session`,
   }),
 
-  'GET /api/v1/audit/entries': (fx) => ({ url: `${V1}/audit/entries?caseId=${fx.caseId}&limit=200` }),
+  'GET /api/v1/audit/entries': (fx) => ({ url: `${V1}/audit/entries?caseId=${fx.caseId}&limit=100` }),
   'GET /api/v1/audit/verify': () => ({ url: `${V1}/audit/verify` }),
 
   'GET /api/v1/directory/countries': () => ({ url: `${V1}/directory/countries` }),
@@ -441,7 +441,7 @@ export const REQUESTS: Record<string, Build> = {
     url: `${V1}/cases/${(await fx.freshCase()).id}/follow-ups`,
     body: { type: 'school', dueAt: days(3) },
   }),
-  'GET /api/v1/follow-ups/mine': () => ({ url: `${V1}/follow-ups/mine?limit=200` }),
+  'GET /api/v1/follow-ups/mine': () => ({ url: `${V1}/follow-ups/mine?limit=100` }),
   'POST /api/v1/follow-ups/{id}/complete': async (fx) => {
     const f = await fx.freshFollowUp();
     return { url: `${V1}/follow-ups/${f.id}/complete`, body: { version: f.version, contactMade: true } };
@@ -477,7 +477,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/v1/monitoring/overview': () => ({ url: `${V1}/monitoring/overview` }),
   'GET /api/v1/monitoring/{metric}': () => metricUrls(`${V1}/monitoring`),
   'GET /api/v1/monitoring/{metric}/items': () =>
-    ITEM_METRICS.map((m) => ({ url: `${V1}/monitoring/${m}/items?limit=200` })),
+    ITEM_METRICS.map((m) => ({ url: `${V1}/monitoring/${m}/items?limit=100` })),
   'GET /api/v1/monitoring/{metric}/items.csv': () =>
     ITEM_METRICS.map((m) => ({ url: `${V1}/monitoring/${m}/items.csv` })),
 };

@@ -347,7 +347,7 @@ describe('cases: authorization matrix and field classes', () => {
       for (const item of list.body.items) expect(classOf(Object.keys(item))).toEqual(['operational']);
     }
     // Each read is in the access log with the classes it returned.
-    const log = await t.request('GET', `/api/v1/cases/${caseId}/access-log?limit=200`, {
+    const log = await t.request('GET', `/api/v1/cases/${caseId}/access-log?limit=100`, {
       token: t.tokenFor(who.supervisor),
     });
     const reads = log.body.items.filter((e: any) => e.action === 'case.read');

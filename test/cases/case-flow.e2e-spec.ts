@@ -312,10 +312,10 @@ describe('cases: the full flow', () => {
     const log = await t.request('GET', `/api/v1/cases/${c.id}/access-log?limit=5`, as(sup));
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(5);
-    expect(log.body.nextCursor).toMatch(/^\d+$/);
+    expect(log.body.nextCursor).toEqual(expect.any(String));
     const next = await t.request(
       'GET',
-      `/api/v1/cases/${c.id}/access-log?limit=200&cursor=${log.body.nextCursor}`,
+      `/api/v1/cases/${c.id}/access-log?limit=100&cursor=${log.body.nextCursor}`,
       as(sup),
     );
     const all = [...log.body.items, ...next.body.items];

@@ -70,9 +70,12 @@ describe('follow-ups: scheduling from policy and the follow-up routes', () => {
     return c;
   }
   const list = async (caseId: string, who: Actor = cw) => {
-    const res = await t.request('GET', `/api/v1/cases/${caseId}/follow-ups`, { token: t.tokenFor(who) });
+    const res = await t.request('GET', `/api/v1/cases/${caseId}/follow-ups?limit=100`, {
+      token: t.tokenFor(who),
+    });
     expect(res.status).toBe(200);
-    return res.body as any[];
+    expect(res.body.nextCursor).toBeNull();
+    return res.body.items as any[];
   };
   const scheduled = async (caseId: string) => (await list(caseId)).filter((f) => f.status === 'scheduled');
   const post = (url: string, who: Actor, body?: unknown) =>

@@ -328,10 +328,10 @@ describe('monitoring (national)', () => {
 
   it('pages drill-down lists by keyset with operational fields only', async () => {
     const seen: string[] = [];
-    let after: string | null = null;
+    let cursor: string | null = null;
     let pages = 0;
     do {
-      const q: string = after ? `&after=${after}` : '';
+      const q: string = cursor ? `&cursor=${cursor}` : '';
       const res = await get('lead', `/api/v1/monitoring/open-cases/items?limit=3${q}`);
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((i: any) => i.caseNumber));
@@ -354,9 +354,9 @@ describe('monitoring (national)', () => {
             'status',
           ].sort(),
         );
-      after = res.body.next;
+      cursor = res.body.nextCursor;
       pages++;
-    } while (after);
+    } while (cursor);
     expect(pages).toBe(4);
     expect(new Set(seen).size).toBe(10);
     const high = await get('lead', '/api/v1/monitoring/open-cases/items?phase=registration&risk=high');

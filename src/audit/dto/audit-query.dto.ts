@@ -1,38 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/paging/page-query.dto';
 
 export const AUDIT_OUTCOMES = ['allowed', 'denied', 'failed'] as const;
-export const MAX_PAGE = 200;
-
-/** Keyset page: `cursor` is the previous page's `nextCursor` (an insertion id); newest entries first. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[1-9]\d{0,18}$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  limit?: number;
-}
-
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'Case' })
   @IsOptional()
   @IsString()

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One audit entry as the auditor's API shows it (all of it: an entry holds no personal data). */
 export class AuditEntryView {
-  @ApiProperty({ example: '1050', description: 'insertion id: the order of the list and its cursor' })
+  @ApiProperty({
+    example: '1050',
+    description: 'insertion id: the order of the list (its page cursor carries it)',
+  })
   id: string;
   @ApiProperty({
     example: '1042',

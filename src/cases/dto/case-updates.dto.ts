@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -12,13 +12,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Max,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
 import { CASE_PHASES, LEGAL_BASES, RISK_LEVELS } from '../case-file.entity';
 import { CLOSURE_REASONS } from '../case-closure.entity';
+import { PageQuery } from '../../common/paging/page-query.dto';
 
 /** Every update names the case version it was based on (409 STALE_VERSION otherwise). */
 export class VersionedDto {
@@ -111,7 +110,7 @@ export class ExtendSupportDto extends VersionedReasonDto {
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_PHASES })
   @IsOptional()
   @IsIn(CASE_PHASES)
@@ -142,33 +141,4 @@ export class ListCasesQuery {
   @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
-
-export class PageQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { defineCursor } from '../../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../../common/paging/page';
+import { isoMicros } from '../../database/keyset';
 import { Assessment } from './assessment.entity';
+
+const ASSESSMENTS_CURSOR = defineCursor('case.assessments', ['instant', 'uuid']);
 
 /** Queries on assessments; the assessment service stays free of SQL. */
 @Injectable()
@@ -25,8 +30,28 @@ export class AssessmentRepository {
   }
 
   /** The case's assessments, oldest first. */
-  list(m: EntityManager, caseId: string): Promise<Assessment[]> {
-    return m.find(Assessment, { where: { caseId }, order: { createdAt: 'ASC' } });
+  /** A page of the case's assessments, oldest first (created_at comes from now(): microseconds). */
+  async list(
+    m: EntityManager,
+    caseId: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<Assessment>> {
+    const after = ASSESSMENTS_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
+    const qb = m
+      .createQueryBuilder(Assessment, 'a')
+      .addSelect(isoMicros('a.created_at'), 'page_key')
+      .where('a.case_id = :caseId', { caseId });
+    if (after)
+      qb.andWhere('(a.created_at, a.id) > (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const { entities, raw } = await qb
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ page_key: string }>();
+    const rows = entities.map((a, i) => ({ a, key: raw[i].page_key }));
+    const p = pageOf(rows, limit, (last) => ASSESSMENTS_CURSOR.encode(last.key, last.a.id));
+    return { items: p.items.map((r) => r.a), nextCursor: p.nextCursor };
   }
 
   /** The case's approved assessments, in the order they were conducted. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PageQuery } from '../../common/paging/page-query.dto';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit-trail/audit.service';
@@ -140,10 +141,10 @@ export class CaseAssessmentService {
     await this.events.publish(m, 'assessment.approved', { caseId: c.id, assessmentId: a.id });
   }
 
-  list(actor: Actor, caseId: string) {
+  list(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords', { audit: 'assessment.list' });
-      const items = await this.assessments.list(m, caseId);
+      const page = await this.assessments.list(m, caseId, q);
       await this.audit.record(m, {
         actor,
         action: 'assessment.list',
@@ -151,7 +152,7 @@ export class CaseAssessmentService {
         caseId,
         fields: ['operational', 'sensitive'],
       });
-      return { items };
+      return page;
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PageQuery } from '../../common/paging/page-query.dto';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit-trail/audit.service';
 import { Clock } from '../../common/clock';
@@ -80,10 +81,10 @@ export class CaseConsentService {
     });
   }
 
-  list(actor: Actor, caseId: string) {
+  list(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords', { audit: 'consent.list' });
-      const items = await this.consents.list(m, caseId);
+      const page = await this.consents.list(m, caseId, q);
       const now = this.clock.now();
       await this.audit.record(m, {
         actor,
@@ -93,10 +94,11 @@ export class CaseConsentService {
         fields: ['operational'],
       });
       return {
-        items: items.map((x) => ({
+        items: page.items.map((x) => ({
           ...x,
           inForce: consentInForce(x, now),
         })),
+        nextCursor: page.nextCursor,
       };
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PageQuery } from '../../common/paging/page-query.dto';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit-trail/audit.service';
@@ -117,10 +118,10 @@ export class CasePlanService {
     });
   }
 
-  list(actor: Actor, caseId: string) {
+  list(actor: Actor, caseId: string, q: PageQuery) {
     return this.tx.run(async (m) => {
       await this.access.load(m, actor, caseId, 'readRecords', { audit: 'casePlan.list' });
-      const items = await this.plans.list(m, caseId);
+      const page = await this.plans.list(m, caseId, q);
       await this.audit.record(m, {
         actor,
         action: 'casePlan.list',
@@ -128,7 +129,7 @@ export class CasePlanService {
         caseId,
         fields: ['operational'],
       });
-      return { items };
+      return page;
     });
   }
 

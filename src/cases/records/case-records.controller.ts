@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -20,6 +20,7 @@ import {
   WithdrawConsentDto,
 } from './case-records.dto';
 import { UuidParam } from '../../common/uuid-param.pipe';
+import { PageQuery } from '../../common/paging/page-query.dto';
 
 /** Consents, assessments, case plans and interviews of a case. */
 @ApiTags('cases')
@@ -42,8 +43,8 @@ export class CaseRecordsController {
   @Get('consents')
   @Authorize('readRecords', 'Case', 'consent.list')
   @ApiOperation({ summary: 'Consents of the case, with whether each is in force' })
-  listConsents(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
-    return this.consents.list(a, id);
+  listConsents(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.consents.list(a, id, q);
   }
 
   @Post('consents/:consentId/withdraw')
@@ -73,8 +74,8 @@ export class CaseRecordsController {
   @Get('assessments')
   @Authorize('readRecords', 'Case', 'assessment.list')
   @ApiOperation({ summary: 'Assessments of the case' })
-  listAssessments(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
-    return this.assessments.list(a, id);
+  listAssessments(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.assessments.list(a, id, q);
   }
 
   @Patch('assessments/:recordId')
@@ -125,8 +126,8 @@ export class CaseRecordsController {
   @Get('plans')
   @Authorize('readRecords', 'Case', 'casePlan.list')
   @ApiOperation({ summary: 'Every version of the case plan, newest first' })
-  listPlans(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string) {
-    return this.plans.list(a, id);
+  listPlans(@CurrentActor() a: Actor, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.plans.list(a, id, q);
   }
 
   @Patch('plans/:recordId')

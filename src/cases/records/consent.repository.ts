@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Agency } from '../../directory/agency.entity';
+import { defineCursor } from '../../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../../common/paging/page';
 import { Consent } from './consent.entity';
+
+const CONSENTS_CURSOR = defineCursor('case.consents', ['instant', 'uuid']);
 
 /** Queries on consents; the consent service stays free of SQL. */
 @Injectable()
@@ -35,8 +39,23 @@ export class ConsentRepository {
   }
 
   /** The case's consents, most recently given first. */
-  list(m: EntityManager, caseId: string): Promise<Consent[]> {
-    return m.find(Consent, { where: { caseId }, order: { givenAt: 'DESC' } });
+  /** A page of the case's consents, newest given first (given_at holds milliseconds: client input). */
+  async list(
+    m: EntityManager,
+    caseId: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<Consent>> {
+    const after = CONSENTS_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
+    const qb = m.createQueryBuilder(Consent, 'k').where('k.case_id = :caseId', { caseId });
+    if (after)
+      qb.andWhere('(k.given_at, k.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const rows = await qb
+      .orderBy('k.given_at', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return pageOf(rows, limit, (last) => CONSENTS_CURSOR.encode(last.givenAt, last.id));
   }
 
   /** The consent of this case, locked for update. */

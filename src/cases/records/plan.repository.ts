@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Agency } from '../../directory/agency.entity';
+import { defineCursor } from '../../common/paging/cursor';
+import { Page, pageLimit, pageOf } from '../../common/paging/page';
 import { CasePlan } from './case-plan.entity';
+
+const PLANS_CURSOR = defineCursor('case.plans', ['int']);
 
 /** Queries on case plans; the plan service stays free of SQL. */
 @Injectable()
@@ -43,8 +47,21 @@ export class PlanRepository {
   }
 
   /** The case's plans, newest number first. */
-  list(m: EntityManager, caseId: string): Promise<CasePlan[]> {
-    return m.find(CasePlan, { where: { caseId }, order: { planNumber: 'DESC' } });
+  /** A page of the case's plan versions, newest first (planNumber is unique per case). */
+  async list(
+    m: EntityManager,
+    caseId: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<CasePlan>> {
+    const after = PLANS_CURSOR.decode(page.cursor);
+    const limit = pageLimit(page);
+    const qb = m.createQueryBuilder(CasePlan, 'p').where('p.case_id = :caseId', { caseId });
+    if (after) qb.andWhere('p.plan_number < :n', { n: after[0] });
+    const rows = await qb
+      .orderBy('p.plan_number', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return pageOf(rows, limit, (last) => PLANS_CURSOR.encode(String(last.planNumber)));
   }
 
   /** Whether the case has an approved plan. */

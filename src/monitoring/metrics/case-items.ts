@@ -1,5 +1,6 @@
 import type { MetricContext, MetricItem, ItemsPage, SqlPart } from '../metric.types';
-import { decodeCursor, encodeCursor } from '../../database/keyset';
+import { defineCursor } from '../../common/paging/cursor';
+import { isoMicros } from '../../database/keyset';
 import { AGE_BAND_SQL, and, query } from '../sql';
 
 /** Operational fields of a case shown in drill-down lists (DESIGN.md: operational class only). */
@@ -29,33 +30,37 @@ export const CASE_ITEM_SELECT = `c.case_number AS "caseNumber", c.country_code A
 export const CASE_ITEM_JOINS = `JOIN child ch ON ch.id = c.child_id JOIN agency a ON a.id = c.agency_id`;
 
 /**
- * One keyset page: rows ordered by (sort, id) after the cursor. `from` is the FROM clause with
- * joins, `sort`/`id` SQL expressions; the sort value travels as text so no precision is lost.
+ * One keyset page: rows ordered by (sort, id) after the cursor. `list` names the drill-down (its
+ * cursors are refused by the others), `from` is the FROM clause with joins, `sort` a timestamptz
+ * and `id` a uuid SQL expression; the sort value travels as ISO 8601 text with its microseconds, so
+ * no precision is lost. A bad cursor is the paging 400 (common/paging).
  */
 export async function keysetPage(
   ctx: MetricContext,
   opts: {
+    list: string;
     select: string;
     from: string;
     where: SqlPart;
     sort: string;
     id: string;
-    after: string | null;
+    cursor: string | null;
     limit: number;
   },
 ): Promise<ItemsPage> {
-  // A malformed cursor reads from the first page.
-  const cursor = opts.after ? decodeCursor(opts.after) : undefined;
-  const keyset: SqlPart | null = cursor
+  const codec = defineCursor(`monitoring.${opts.list}.items`, ['instant', 'uuid']);
+  const after = codec.decode(opts.cursor ?? undefined);
+  const keyset: SqlPart | null = after
     ? {
         sql: `(${opts.sort}, ${opts.id}) > (CAST(:k_sort AS timestamptz), CAST(:k_id AS uuid))`,
-        params: { k_sort: cursor.key, k_id: cursor.id },
+        params: { k_sort: after[0], k_id: after[1] },
       }
     : null;
   const where = and(opts.where, keyset);
   const rows = await query<MetricItem & { _sort: string; _id: string }>(
     ctx.manager,
-    `SELECT ${opts.select}, ${opts.sort}::text AS "_sort", ${opts.id}::text AS "_id"
+    `SELECT ${opts.select}, ${isoMicros(opts.sort)} AS "_sort",
+            ${opts.id}::text AS "_id"
        FROM ${opts.from}
       WHERE ${where.sql}
       ORDER BY ${opts.sort}, ${opts.id}
@@ -67,7 +72,7 @@ export async function keysetPage(
   const last = page[page.length - 1];
   return {
     items: page.map(({ _sort: _s, _id: _i, ...item }) => normalize(item)),
-    next: more && last ? encodeCursor(last._sort, last._id) : null,
+    nextCursor: more && last ? codec.encode(last._sort, last._id) : null,
   };
 }
 

@@ -40,7 +40,7 @@ export const closuresMetric: MetricProvider = {
   items: {
     filters: { reason: /^[a-z0-9_]{1,40}$/ },
     fields: CASE_ITEM_FIELDS,
-    page(ctx, filters, after, limit) {
+    page(ctx, filters, cursor, limit) {
       const where = and(
         CLOSED,
         ctx.scope.where(SCOPE),
@@ -48,12 +48,13 @@ export const closuresMetric: MetricProvider = {
         filters.reason ? { sql: 'c.closure_reason = :f_reason', params: { f_reason: filters.reason } } : null,
       );
       return keysetPage(ctx, {
+        list: 'closures',
         select: CASE_ITEM_SELECT,
         from: `case_file c ${CASE_ITEM_JOINS}`,
         where,
         sort: 'c.closed_at',
         id: 'c.id',
-        after,
+        cursor,
         limit,
       });
     },

@@ -43,7 +43,7 @@ export const openCasesMetric: MetricProvider = {
   items: {
     filters: { phase: OPEN_PHASES, risk: RISK_LEVELS },
     fields: CASE_ITEM_FIELDS,
-    page(ctx, filters, after, limit) {
+    page(ctx, filters, cursor, limit) {
       const where = and(
         { sql: `c.status = 'open'`, params: {} },
         ctx.scope.where(SCOPE),
@@ -52,12 +52,13 @@ export const openCasesMetric: MetricProvider = {
         filters.risk ? { sql: 'c.risk_level = :f_risk', params: { f_risk: filters.risk } } : null,
       );
       return keysetPage(ctx, {
+        list: 'open-cases',
         select: CASE_ITEM_SELECT,
         from: `case_file c ${CASE_ITEM_JOINS}`,
         where,
         sort: 'c.opened_at',
         id: 'c.id',
-        after,
+        cursor,
         limit,
       });
     },

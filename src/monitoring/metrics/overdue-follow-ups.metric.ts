@@ -62,7 +62,7 @@ export const overdueFollowUpsMetric: MetricProvider = {
   items: {
     filters: { level: ESCALATION_LEVELS, ageBucket: AGE_BUCKETS },
     fields: [...CASE_ITEM_FIELDS, 'dueAt', 'overdueSince', 'escalationLevel', 'daysOverdue'],
-    page(ctx, filters, after, limit) {
+    page(ctx, filters, cursor, limit) {
       const where = and(
         OVERDUE,
         ctx.scope.where(SCOPE),
@@ -73,13 +73,14 @@ export const overdueFollowUpsMetric: MetricProvider = {
         filters.ageBucket ? { sql: `${BUCKET} = :f_bucket`, params: { f_bucket: filters.ageBucket } } : null,
       );
       return keysetPage(ctx, {
+        list: 'overdue-follow-ups',
         select: `${CASE_ITEM_SELECT}, f.due_at AS "dueAt", f.overdue_since AS "overdueSince",
                  f.escalation_level AS "escalationLevel", ${AGE_DAYS}::int AS "daysOverdue"`,
         from: `follow_up f JOIN case_file c ON c.id = f.case_id ${CASE_ITEM_JOINS}`,
         where,
         sort: 'f.due_at',
         id: 'f.id',
-        after,
+        cursor,
         limit,
       });
     },

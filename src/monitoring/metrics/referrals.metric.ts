@@ -89,7 +89,7 @@ export const referralsMetric: MetricProvider = {
       'responseDueAt',
       'overdue',
     ],
-    page(ctx, filters, after, limit) {
+    page(ctx, filters, cursor, limit) {
       const where = and(
         DISPATCHED,
         ctx.scope.where(SCOPE),
@@ -98,6 +98,7 @@ export const referralsMetric: MetricProvider = {
         filters.overdue ? { sql: OVERDUE, params: {} } : null,
       );
       return keysetPage(ctx, {
+        list: 'referrals',
         select: `c.case_number AS "caseNumber", r.sender_country AS "countryCode", r.status AS "status",
                  r.sender_agency_id AS "senderAgencyId", r.recipient_agency_id AS "recipientAgencyId",
                  r.dispatched_at AS "dispatchedAt", ${ACCEPTED_AT} AS "acceptedAt", r.responded_at AS "respondedAt",
@@ -106,7 +107,7 @@ export const referralsMetric: MetricProvider = {
         where,
         sort: 'r.dispatched_at',
         id: 'r.id',
-        after,
+        cursor,
         limit,
       });
     },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -19,11 +19,22 @@ export interface HashedFields {
   requestId: string | null;
 }
 
-/** sha256 over the previous hash and the entry's fields in a fixed order: editing any field, or
- * removing or reordering an entry, breaks every later link. */
-export function entryHash(prevHash: string, e: HashedFields): string {
+/**
+ * sha256 over the previous hash and the entry's fields in a fixed order: editing any field, or
+ * removing or reordering an entry, breaks every later link. The sequencer and every verifier use
+ * this one function. `seq` is passed apart so the sequencer need not copy each row to add it.
+ *
+ * One-shot `crypto.hash` over `prevHash + JSON`: the same bytes as the earlier
+ * `createHash().update(prevHash).update(json)` (both UTF-8), so every stored hash still verifies,
+ * at about half the cost per entry (no Hash object per entry).
+ */
+export function entryHash(
+  prevHash: string,
+  e: Omit<HashedFields, 'seq'> & { seq?: string },
+  seq: string | undefined = e.seq,
+): string {
   const canonical = JSON.stringify([
-    e.seq,
+    seq,
     e.occurredAt.toISOString(),
     e.actorUserId,
     e.actorRole,
@@ -38,5 +49,5 @@ export function entryHash(prevHash: string, e: HashedFields): string {
     e.outcome,
     e.requestId,
   ]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return hash('sha256', prevHash + canonical, 'hex');
 }

@@ -75,9 +75,10 @@ export class ChainSealer {
       const hashes: string[] = [];
       for (const row of rows) {
         seq += 1n;
-        const hash = entryHash(prevHash, { ...row, seq: String(seq) });
+        const position = String(seq);
+        const hash = entryHash(prevHash, row, position);
         ids.push(row.id);
-        seqs.push(String(seq));
+        seqs.push(position);
         prevs.push(prevHash);
         hashes.push(hash);
         prevHash = hash;

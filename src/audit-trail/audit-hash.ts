@@ -49,5 +49,39 @@ export function entryHash(
     e.outcome,
     e.requestId,
   ]);
+  return linkHash(prevHash, canonical);
+}
+
+/** The hash of a link: sha256 over the previous hash and the entry's canonical text. */
+export function linkHash(prevHash: string, canonical: string): string {
   return hash('sha256', prevHash + canonical, 'hex');
 }
+
+/** JSON text of one column as JSON.stringify writes it (PostgreSQL escapes the same characters). */
+const json = (column: string) => `COALESCE(to_json(${column})::text, 'null')`;
+
+/**
+ * The canonical text of `entryHash` rendered by PostgreSQL for a row of `audit_entry`: the same
+ * JSON array, byte for byte, for every row the application writes (timestamps in milliseconds,
+ * the same string escapes; `test/audit/audit-hash-sql.e2e-spec.ts` checks awkward values). The
+ * verifier reads this one column instead of fourteen, so the database (another core) renders
+ * while Node hashes. It is an accelerator only: when a link does not match through it, the
+ * verifier reads the row's columns and decides with `entryHash` itself.
+ */
+export const CANONICAL_SQL = `'[' || ${json('seq::text')} || ',"' ||
+  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '",' || concat_ws(',', ${[
+    'actor_user_id::text',
+    'actor_role',
+    'actor_agency_id::text',
+    'actor_country_code',
+    'action',
+    'subject_type',
+    'subject_id',
+    'case_id::text',
+    'fields',
+    'purpose',
+    'outcome',
+    'request_id',
+  ]
+    .map(json)
+    .join(', ')}) || ']'`;

@@ -10,7 +10,7 @@ import {
 } from '../audit-trail/audit-checkpoint';
 import { dataSourceOptions } from '../database/data-source-options';
 import { CheckpointRef, describeVerdict, verifyChain } from './audit-chain.verifier';
-import { countUnsealed, readChainBatch, readCheckpoints } from './audit.repository';
+import { countUnsealed, readChainEntry, readChainLinks, readCheckpoints } from './audit.repository';
 
 /**
  * `npm run audit:verify`: walks the audit chain of DATABASE_URL in seq order, in keyset batches
@@ -71,9 +71,10 @@ async function main(): Promise<number> {
     } else if (fromFile.checkpoints.length || fromTable.length) {
       console.log('checkpoints NOT checked: set AUDIT_PUBLIC_KEY or AUDIT_PUBLIC_KEY_FILE');
     }
-    const verdict = await verifyChain((after, n) => readChainBatch(ds, after, n), batch, {
+    const verdict = await verifyChain((after, n) => readChainLinks(ds, after, n), batch, {
       checkpoints,
       unsealed,
+      entryAt: (seq) => readChainEntry(ds, seq),
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(describeVerdict(verdict));

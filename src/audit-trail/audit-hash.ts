@@ -61,14 +61,16 @@ export function linkHash(prevHash: string, canonical: string): string {
 const json = (column: string) => `COALESCE(to_json(${column})::text, 'null')`;
 
 /**
- * The canonical text of `entryHash` rendered by PostgreSQL for a row of `audit_entry`: the same
- * JSON array, byte for byte, for every row the application writes (timestamps in milliseconds,
- * the same string escapes; `test/audit/audit-hash-sql.e2e-spec.ts` checks awkward values). The
- * verifier reads this one column instead of fourteen, so the database (another core) renders
- * while Node hashes. It is an accelerator only: when a link does not match through it, the
- * verifier reads the row's columns and decides with `entryHash` itself.
+ * The canonical text of `entryHash` after its position, rendered by PostgreSQL for a row of
+ * `audit_entry`: `,"<occurred_at>",<actor_user_id>,…,<request_id>]`, byte for byte what
+ * JSON.stringify writes for every row the application stores (timestamps in milliseconds, the
+ * same string escapes: `test/audit/audit-hash-sql.e2e-spec.ts` checks awkward values). The
+ * sequencer and the verifier read this one column instead of thirteen (no timestamp, uuid or
+ * array parsing in Node, and the database renders on another core while Node hashes); they put
+ * the position in front with `canonicalText`. Verification does not rely on it alone: a link
+ * that does not match through it is decided by `entryHash` over the row's columns.
  */
-export const CANONICAL_SQL = `'[' || ${json('seq::text')} || ',"' ||
+export const CANONICAL_TAIL_SQL = `',"' ||
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '",' || concat_ws(',', ${[
     'actor_user_id::text',
     'actor_role',
@@ -85,3 +87,8 @@ export const CANONICAL_SQL = `'[' || ${json('seq::text')} || ',"' ||
   ]
     .map(json)
     .join(', ')}) || ']'`;
+
+/** The canonical text of the entry at `seq` (digits only) from its rendered tail. */
+export function canonicalText(seq: string, tail: string): string {
+  return `["${seq}"${tail}`;
+}

@@ -7,7 +7,7 @@ export interface ChainRow extends HashedFields {
 }
 
 /**
- * One sealed entry with its canonical text rendered by the database (`CANONICAL_SQL`) instead of
+ * One sealed entry with its canonical text rendered by the database (`CANONICAL_TAIL_SQL`) instead of
  * its columns: what the fast reader returns.
  */
 export interface ChainLink {

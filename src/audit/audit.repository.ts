@@ -4,7 +4,7 @@ import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
 import type { Checkpoint } from '../audit-trail/audit-checkpoint';
-import { CANONICAL_SQL } from '../audit-trail/audit-hash';
+import { CANONICAL_TAIL_SQL, canonicalText } from '../audit-trail/audit-hash';
 import type { ChainLink, ChainRow } from './audit-chain.verifier';
 
 export interface AuditFilter {
@@ -55,11 +55,17 @@ export async function readChainBatch(db: Queryable, afterSeq: string, limit: num
  * verification reads; `readChainEntry` gives the columns of a link that does not match this way.
  */
 export async function readChainLinks(db: Queryable, afterSeq: string, limit: number): Promise<ChainLink[]> {
-  return (await db.query(
-    `SELECT seq, prev_hash AS "prevHash", hash, ${CANONICAL_SQL} AS canonical
+  const rows = (await db.query(
+    `SELECT seq, prev_hash AS "prevHash", hash, ${CANONICAL_TAIL_SQL} AS tail
        FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],
-  )) as ChainLink[];
+  )) as (Omit<ChainLink, 'canonical'> & { tail: string })[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    canonical: canonicalText(r.seq, r.tail),
+  }));
 }
 
 /** One sealed entry with its columns (the verifier's check of a link that did not match as text). */

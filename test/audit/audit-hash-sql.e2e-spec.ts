@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { CANONICAL_SQL, entryHash, GENESIS_HASH } from '../../src/audit-trail/audit-hash';
+import { CANONICAL_TAIL_SQL, canonicalText, entryHash, GENESIS_HASH } from '../../src/audit-trail/audit-hash';
 import { ChainSealer } from '../../src/audit-trail/audit-sequencer';
 import { verifyChain } from '../../src/audit/audit-chain.verifier';
 import { readChainBatch, readChainEntry, readChainLinks } from '../../src/audit/audit.repository';
@@ -7,10 +7,10 @@ import { createTestDatabase } from '../harness/test-db';
 import { asTamperer } from '../factories/audit.factory';
 
 /**
- * The verifier hashes the canonical text PostgreSQL renders (CANONICAL_SQL) and falls back to the
- * row's columns only when it does not match. That rendering must be byte-identical to
- * `entryHash`'s JSON for what the application writes, awkward values included, or every
- * verification would take the slow path.
+ * The sequencer and the verifier hash the canonical text PostgreSQL renders (CANONICAL_TAIL_SQL);
+ * the verifier falls back to the row's columns and `entryHash` when a link does not match. The
+ * rendering must be byte-identical to `entryHash`'s JSON for what the application writes,
+ * awkward values included: then a chain sealed one way verifies the other way too.
  */
 describe('the canonical text rendered by PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -61,13 +61,13 @@ describe('the canonical text rendered by PostgreSQL', () => {
     await db?.drop();
   });
 
-  it('is the JSON entryHash hashes, byte for byte, for every row', async () => {
+  it('is the JSON entryHash hashes, byte for byte, for every row; the sealed hashes verify by columns', async () => {
     const rows = await readChainBatch({ query: q }, '0', 100);
-    const rendered = await q(`SELECT seq, ${CANONICAL_SQL} AS canonical FROM audit_entry ORDER BY seq`);
+    const rendered = await q(`SELECT ${CANONICAL_TAIL_SQL} AS tail FROM audit_entry ORDER BY seq`);
     expect(rows).toHaveLength(9);
     for (const [i, row] of rows.entries()) {
-      const { canonical } = rendered[i] as { canonical: string };
-      expect(canonical).toBe(
+      const { tail } = rendered[i] as { tail: string };
+      expect(canonicalText(row.seq, tail)).toBe(
         JSON.stringify([
           row.seq,
           row.occurredAt.toISOString(),

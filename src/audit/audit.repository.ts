@@ -51,7 +51,7 @@ export async function readChainBatch(db: Queryable, afterSeq: string, limit: num
 
 /**
  * The sealed chain after `afterSeq` as links: each entry's canonical text rendered by the
- * database (one column instead of fourteen: no timestamp, uuid or array parsing in Node). What
+ * database (one column instead of thirteen: no timestamp, uuid or array parsing in Node). What
  * verification reads; `readChainEntry` gives the columns of a link that does not match this way.
  */
 export async function readChainLinks(db: Queryable, afterSeq: string, limit: number): Promise<ChainLink[]> {

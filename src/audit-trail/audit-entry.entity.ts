@@ -11,7 +11,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_entry_subject_idx', ['subjectType', 'subjectId', 'id'])
 @Index('audit_entry_case_idx', ['caseId', 'id'])
 @Index('audit_entry_actor_idx', ['actorUserId', 'id'])
-@Index('audit_entry_time_idx', ['occurredAt'])
+// BRIN (migration 1795011600000): occurred_at follows insertion order; cheap on every write.
+@Index('audit_entry_time_idx', ['occurredAt'], { type: 'brin' })
 @Index('audit_entry_country_idx', ['actorCountryCode', 'id'])
 @Index('audit_entry_unsealed_idx', ['id'], { where: 'seq IS NULL' })
 @Check(

@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import { Checkpoint, checkpointLine, signCheckpoint } from './audit-checkpoint';
-import { entryHash, GENESIS_HASH, HashedFields } from './audit-hash';
+import { CANONICAL_TAIL_SQL, canonicalText, GENESIS_HASH, linkHash } from './audit-hash';
 
 /** What the sequencer needs of a connection: one session (node-postgres Client or PoolClient). */
 export interface SealSession {
@@ -35,11 +35,8 @@ export const SEQUENCER_LOCK = 0x61756471;
  */
 export const SEALER_SETTING = 'enlace.audit_sealer';
 
-const UNSEALED = `SELECT id, occurred_at AS "occurredAt", actor_user_id AS "actorUserId", actor_role AS "actorRole",
-       actor_agency_id AS "actorAgencyId", actor_country_code AS "actorCountryCode", action,
-       subject_type AS "subjectType", subject_id AS "subjectId", case_id AS "caseId", fields, purpose,
-       outcome, request_id AS "requestId"
-  FROM audit_entry WHERE seq IS NULL ORDER BY id LIMIT $1`;
+/** The oldest unsealed rows by insertion id, each as its canonical text after the position. */
+const UNSEALED = `SELECT id, ${CANONICAL_TAIL_SQL} AS tail FROM audit_entry WHERE seq IS NULL ORDER BY id LIMIT $1`;
 
 /**
  * Seals committed, unsealed audit rows in one transaction: the oldest `batch` by insertion id get
@@ -68,16 +65,17 @@ export class ChainSealer {
       ).rows[0] as { seq: string; hash: string } | undefined;
       let seq = head ? BigInt(head.seq) : 0n;
       let prevHash = head?.hash ?? GENESIS_HASH;
-      const rows = (await db.query(UNSEALED, [batch])).rows as (Omit<HashedFields, 'seq'> & { id: string })[];
+      const rows = (await db.query(UNSEALED, [batch])).rows as { id: string; tail: string }[];
       const ids: string[] = [];
       const seqs: string[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
       for (const row of rows) {
         seq += 1n;
-        const hash = entryHash(prevHash, { ...row, seq: String(seq) });
+        const position = String(seq);
+        const hash = linkHash(prevHash, canonicalText(position, row.tail));
         ids.push(row.id);
-        seqs.push(String(seq));
+        seqs.push(position);
         prevs.push(prevHash);
         hashes.push(hash);
         prevHash = hash;

@@ -51,6 +51,15 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
+/** One entry's column values, in COLUMNS order. */
+type Row = unknown[];
+
+interface Waiting {
+  row: Row;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /**
  * Appends to the audit trail. Pass the transaction's EntityManager so the entry commits or rolls
  * back with the change it records. Denials must be written with `recordAlone` (their own
@@ -63,11 +72,20 @@ interface Queryable {
  */
 @Injectable()
 export class AuditService {
+  /** Own-transaction entries waiting for the next INSERT on the audit pool (group commit). */
+  private readonly waiting: Waiting[] = [];
+  private inFlight = 0;
+  /** As many INSERTs at once as the audit pool has connections (more would only queue there). */
+  private readonly maxInFlight: number;
+
   constructor(
     /** The audit writer's own pool: never the request pool (see recordAlone). */
     @InjectDataSource(AUDIT_DATA_SOURCE) private readonly ownPool: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const max = (ownPool.options as { extra?: { max?: unknown } }).extra?.max;
+    this.maxInFlight = typeof max === 'number' && max > 0 ? max : 2;
+  }
 
   /** One entry, in the caller's transaction. */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
@@ -100,46 +118,86 @@ export class AuditService {
    */
   recordAlone(input: AuditInput): Promise<void> {
     const ctx = requestContext.get();
-    // The request's actor and id are captured now; a deferred write runs outside the request.
-    const resolved: AuditInput = {
-      ...input,
-      actor: input.actor === undefined ? (ctx?.actor ?? null) : input.actor,
-    };
-    const requestId = ctx?.requestId ?? null;
-    const write = () => this.insert(this.ownPool, [resolved], requestId);
+    // The row is built now: the request's actor, id and time; a deferred write runs outside it.
+    const row = this.row(input, ctx?.actor, ctx?.requestId ?? null, this.clock.now());
+    const write = () => this.writeAlone(row);
     if (afterTransaction(write)) return Promise.resolve();
     return write();
   }
 
-  private async insert(db: Queryable, inputs: AuditInput[], requestId?: string | null): Promise<void> {
-    const ctx = requestContext.get();
-    const reqId = requestId !== undefined ? requestId : (ctx?.requestId ?? null);
-    const now = this.clock.now();
-    for (let start = 0; start < inputs.length; start += ROWS_PER_STATEMENT) {
-      const chunk = inputs.slice(start, start + ROWS_PER_STATEMENT);
-      const params: unknown[] = [];
-      const tuples = chunk.map((input) => {
-        const actor = input.actor === undefined ? ctx?.actor : input.actor;
-        const row = [
-          now,
-          uuid(actor?.userId ?? input.userId),
-          actor?.role ?? null,
-          uuid(actor?.agencyId),
-          actor?.countryCode ?? input.countryCode ?? null,
-          input.action,
-          input.subjectType ?? null,
-          input.subjectId ?? null,
-          uuid(input.caseId),
-          input.fields ?? [],
-          input.purpose ?? null,
-          input.outcome ?? 'allowed',
-          reqId,
-        ];
-        const first = params.length;
-        params.push(...row);
-        return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+  /**
+   * Group commit: an entry goes out at once while the audit pool has a free connection; entries
+   * that arrive while every connection is busy wait and go out together in the next INSERT, one
+   * commit for all of them. Each caller's promise settles when its own row is committed (or
+   * failed), so a denial is still durable before the 403. If a shared INSERT fails, its rows are
+   * written one by one, so one bad entry fails only its own caller.
+   */
+  private writeAlone(row: Row): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ row, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.waiting.length) {
+      const batch = this.waiting.splice(0, ROWS_PER_STATEMENT);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
       });
-      await db.query(`INSERT INTO audit_entry (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
     }
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
+    try {
+      await this.insertRows(
+        this.ownPool,
+        batch.map((w) => w.row),
+      );
+      for (const w of batch) w.resolve();
+    } catch (e) {
+      if (batch.length === 1) return batch[0].reject(e);
+      for (const w of batch) await this.insertRows(this.ownPool, [w.row]).then(w.resolve, w.reject);
+    }
+  }
+
+  private async insert(db: Queryable, inputs: AuditInput[]): Promise<void> {
+    const ctx = requestContext.get();
+    const now = this.clock.now();
+    const rows = inputs.map((input) => this.row(input, ctx?.actor, ctx?.requestId ?? null, now));
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+      await this.insertRows(db, rows.slice(start, start + ROWS_PER_STATEMENT));
+  }
+
+  /** The entry's values in COLUMNS order; `input.actor` wins over the request's (null: none). */
+  private row(input: AuditInput, ctxActor: Actor | undefined, requestId: string | null, now: Date): Row {
+    const actor = input.actor === undefined ? ctxActor : input.actor;
+    return [
+      now,
+      uuid(actor?.userId ?? input.userId),
+      actor?.role ?? null,
+      uuid(actor?.agencyId),
+      actor?.countryCode ?? input.countryCode ?? null,
+      input.action,
+      input.subjectType ?? null,
+      input.subjectId ?? null,
+      uuid(input.caseId),
+      input.fields ?? [],
+      input.purpose ?? null,
+      input.outcome ?? 'allowed',
+      requestId,
+    ];
+  }
+
+  private async insertRows(db: Queryable, rows: Row[]): Promise<void> {
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const first = params.length;
+      params.push(...row);
+      return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    await db.query(`INSERT INTO audit_entry (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 }

@@ -1,5 +1,5 @@
 import { entryHash, GENESIS_HASH, HashedFields } from '../audit-trail/audit-hash';
-import { ChainRow, describeVerdict, verifyChain } from './audit-chain.verifier';
+import { ChainLink, ChainRow, describeVerdict, verifyChain } from './audit-chain.verifier';
 
 function chain(n: number): ChainRow[] {
   const rows: ChainRow[] = [];
@@ -29,7 +29,7 @@ function chain(n: number): ChainRow[] {
 }
 
 /** A reader over an array that, like the SQL one, answers keyset batches and counts its calls. */
-function reader(rows: ChainRow[]) {
+function reader(rows: (ChainRow | ChainLink)[]) {
   const calls: number[] = [];
   const read = (after: string, limit: number) => {
     calls.push(limit);
@@ -95,6 +95,85 @@ describe('verifyChain', () => {
     expect(await verifyChain(reader(rows).read)).toMatchObject({
       firstBrokenSeq: '3',
       reason: 'prev_hash mismatch',
+    });
+  });
+});
+
+/** The chain as the fast reader returns it: each entry's canonical text instead of its columns. */
+function links(rows: ChainRow[]): ChainLink[] {
+  return rows.map((r) => ({
+    seq: r.seq,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    canonical: JSON.stringify([
+      r.seq,
+      r.occurredAt.toISOString(),
+      r.actorUserId,
+      r.actorRole,
+      r.actorAgencyId,
+      r.actorCountryCode,
+      r.action,
+      r.subjectType,
+      r.subjectId,
+      r.caseId,
+      r.fields,
+      r.purpose,
+      r.outcome,
+      r.requestId,
+    ]),
+  }));
+}
+
+describe('verifyChain over links rendered by the database', () => {
+  const byColumns = (rows: ChainRow[]) => {
+    const asked: string[] = [];
+    const entryAt = (seq: string) => {
+      asked.push(seq);
+      return Promise.resolve(rows.find((r) => r.seq === seq));
+    };
+    return { entryAt, asked };
+  };
+
+  it('accepts an intact chain without reading any entry by its columns', async () => {
+    const rows = chain(23);
+    const cols = byColumns(rows);
+    const v = await verifyChain(reader(links(rows)).read, 5, { entryAt: cols.entryAt });
+    expect(v).toMatchObject({ ok: true, checked: 23, headHash: rows[22].hash });
+    expect(cols.asked).toEqual([]);
+  });
+
+  it('lets the columns decide when the rendering differs but the entry is intact', async () => {
+    const rows = chain(6);
+    const l = links(rows);
+    l[3] = { ...l[3], canonical: `${l[3].canonical} ` }; // a rendering that is not byte-identical
+    const cols = byColumns(rows);
+    expect(await verifyChain(reader(l).read, 4, { entryAt: cols.entryAt })).toMatchObject({
+      ok: true,
+      checked: 6,
+    });
+    expect(cols.asked).toEqual(['4']);
+  });
+
+  it('names an edited entry as a hash mismatch through its columns too', async () => {
+    const rows = chain(6);
+    rows[3] = { ...rows[3], outcome: 'denied' };
+    const cols = byColumns(rows);
+    expect(await verifyChain(reader(links(rows)).read, 4, { entryAt: cols.entryAt })).toMatchObject({
+      ok: false,
+      checked: 3,
+      firstBrokenSeq: '4',
+      reason: 'hash mismatch',
+    });
+    expect(cols.asked).toEqual(['4']);
+  });
+
+  it('counts a link that does not match as a mismatch when no column reader is given', async () => {
+    const rows = chain(3);
+    const l = links(rows);
+    l[1] = { ...l[1], canonical: l[1].canonical.replace('case.read', 'case.list') };
+    expect(await verifyChain(reader(l).read)).toMatchObject({
+      firstBrokenSeq: '2',
+      reason: 'hash mismatch',
     });
   });
 });

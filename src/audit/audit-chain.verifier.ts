@@ -1,4 +1,4 @@
-import { entryHash, GENESIS_HASH, HashedFields } from '../audit-trail/audit-hash';
+import { entryHash, GENESIS_HASH, HashedFields, linkHash } from '../audit-trail/audit-hash';
 
 /** One sealed audit entry as the chain stores it. */
 export interface ChainRow extends HashedFields {
@@ -6,8 +6,19 @@ export interface ChainRow extends HashedFields {
   hash: string;
 }
 
+/**
+ * One sealed entry with its canonical text rendered by the database (`CANONICAL_TAIL_SQL`) instead of
+ * its columns: what the fast reader returns.
+ */
+export interface ChainLink {
+  seq: string;
+  prevHash: string;
+  hash: string;
+  canonical: string;
+}
+
 /** Reads up to `limit` sealed entries with seq > `afterSeq`, in seq order (keyset: constant memory). */
-export type ChainBatchReader = (afterSeq: string, limit: number) => Promise<ChainRow[]>;
+export type ChainBatchReader = (afterSeq: string, limit: number) => Promise<(ChainRow | ChainLink)[]>;
 
 export type BrokenLinkReason =
   | 'hash mismatch'
@@ -48,6 +59,11 @@ export interface VerifyOptions {
   checkpoints?: CheckpointRef[];
   /** Reported as is (the caller counts unsealed rows before walking). */
   unsealed?: number;
+  /**
+   * The entry at `seq` with its columns: asked for when a `ChainLink` does not match through the
+   * database's rendering, so that `entryHash` decides (without it, the link is a mismatch).
+   */
+  entryAt?: (seq: string) => Promise<ChainRow | undefined>;
 }
 
 /**
@@ -78,7 +94,6 @@ export async function verifyChain(
   let prevHash = GENESIS_HASH;
   let headSeq: string | undefined;
   let checked = 0;
-  let after = '0';
   const extra = (): Partial<ChainVerdict> => ({
     ...(options.checkpoints ? { checkpoints: matched, lastCheckpointSeq } : {}),
     ...(options.unsealed !== undefined ? { unsealed: options.unsealed } : {}),
@@ -93,13 +108,40 @@ export async function verifyChain(
   });
   const badSignature = cps.find((c) => c.signatureValid === false);
   if (badSignature) return verdict({ seq: badSignature.seq, reason: 'checkpoint signature invalid' });
+  // entryHash decides. A link rendered by the database that matches has the same bytes by
+  // construction; one that does not is read again with its columns (after the read-ahead
+  // settles: one query at a time on a connection).
+  const intact = (row: ChainRow | ChainLink): boolean =>
+    'canonical' in row
+      ? linkHash(row.prevHash, row.canonical) === row.hash
+      : entryHash(row.prevHash, row) === row.hash;
+  const intactByColumns = async (row: ChainRow | ChainLink): Promise<boolean> => {
+    if (!('canonical' in row) || !options.entryAt) return false;
+    await next?.catch(() => undefined);
+    const full = await options.entryAt(row.seq);
+    return (
+      !!full &&
+      full.seq === row.seq &&
+      full.prevHash === row.prevHash &&
+      full.hash === row.hash &&
+      entryHash(full.prevHash, full) === full.hash
+    );
+  };
+  // The next batch is asked for before this one is hashed: the database reads and renders it
+  // while Node hashes. One query at a time still (it is awaited before any other is sent).
+  let next: Promise<(ChainRow | ChainLink)[]> | undefined = read('0', batchSize);
+  const settle = async () => {
+    await next?.catch(() => undefined);
+    next = undefined;
+  };
   for (;;) {
-    const rows = await read(after, batchSize);
+    const rows: (ChainRow | ChainLink)[] = await next!;
+    next = rows.length < batchSize ? undefined : read(rows[rows.length - 1].seq, batchSize);
     for (const row of rows) {
-      const broken = (reason: BrokenLinkReason) => verdict({ seq: row.seq, reason });
+      const broken = async (reason: BrokenLinkReason) => (await settle(), verdict({ seq: row.seq, reason }));
       if (BigInt(row.seq) !== expected) return broken('gap');
       if (row.prevHash !== prevHash) return broken('prev_hash mismatch');
-      if (entryHash(row.prevHash, row) !== row.hash) return broken('hash mismatch');
+      if (!intact(row) && !(await intactByColumns(row))) return broken('hash mismatch');
       while (nextCp < cps.length && BigInt(cps[nextCp].seq) === expected) {
         if (cps[nextCp].hash !== row.hash) return broken('checkpoint mismatch');
         matched++;
@@ -111,8 +153,7 @@ export async function verifyChain(
       expected += 1n;
       checked += 1;
     }
-    if (rows.length < batchSize) break;
-    after = rows[rows.length - 1].seq;
+    if (!next) break;
   }
   if (nextCp < cps.length) return verdict({ seq: String(expected), reason: 'truncated' });
   return verdict();

@@ -85,7 +85,10 @@ export class AuditQueryService {
 
   async verify(actor: Actor): Promise<ChainVerdict> {
     const unsealed = await this.entries.unsealed();
-    const verdict = await verifyChain((after, n) => this.entries.chainBatch(after, n), 5000, { unsealed });
+    const verdict = await verifyChain((after, n) => this.entries.chainLinks(after, n), 5000, {
+      unsealed,
+      entryAt: (seq) => this.entries.chainEntry(seq),
+    });
     await this.audit.recordAlone({
       actor,
       action: auditAction('AuditChain', 'verify'),

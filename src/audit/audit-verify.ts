@@ -1,16 +1,14 @@
-import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Client } from 'pg';
 import {
   Checkpoint,
   checkpointSignatureValid,
   parsePublicKey,
   readCheckpointFile,
 } from '../audit-trail/audit-checkpoint';
-import { dataSourceOptions } from '../database/data-source-options';
 import { CheckpointRef, describeVerdict, verifyChain } from './audit-chain.verifier';
-import { countUnsealed, readChainBatch, readCheckpoints } from './audit.repository';
+import { countUnsealed, readChainEntry, readChainLinks, readCheckpoints } from './audit.repository';
 
 /**
  * `npm run audit:verify`: walks the audit chain of DATABASE_URL in seq order, in keyset batches
@@ -18,7 +16,7 @@ import { countUnsealed, readChainBatch, readCheckpoints } from './audit.reposito
  * `audit chain OK: N entries` or the first broken link. Exit code 0 when intact, 1 when broken,
  * 2 on a usage or connection error.
  *
- * - AUDIT_VERIFY_BATCH: batch size (default 5000).
+ * - AUDIT_VERIFY_BATCH: batch size (default 20000; the next batch is read while one is hashed).
  * - AUDIT_PUBLIC_KEY (PEM or base64 SPKI DER) or AUDIT_PUBLIC_KEY_FILE (PEM): the checkpoints'
  *   public key. Without it, checkpoints are not checked (a warning says so).
  * - AUDIT_CHECKPOINT_FILE: the checkpoint file (a copy kept away from the database); the
@@ -38,7 +36,7 @@ async function main(): Promise<number> {
     console.error('DATABASE_URL is required');
     return 2;
   }
-  const batch = Number(process.env.AUDIT_VERIFY_BATCH ?? 5000);
+  const batch = Number(process.env.AUDIT_VERIFY_BATCH ?? 20000);
   if (!Number.isInteger(batch) || batch < 1) {
     console.error('AUDIT_VERIFY_BATCH must be a positive integer');
     return 2;
@@ -48,12 +46,15 @@ async function main(): Promise<number> {
   const fromFile = file ? await readCheckpointFile(file) : { checkpoints: [], bad: 0 };
   if (fromFile.bad) console.log(`checkpoint file: ${fromFile.bad} line(s) that do not parse`);
 
-  const ds = new DataSource({ ...dataSourceOptions(url, 1), entities: [], migrations: [] });
-  await ds.initialize();
+  // One plain session, no ORM: the walk is a few large reads, and the ORM's per-query work
+  // showed as about a fifth of the time.
+  const client = new Client({ connectionString: url, application_name: 'enlace-audit-verify' });
+  await client.connect();
+  const db = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
   try {
     const started = process.hrtime.bigint();
-    const unsealed = await countUnsealed(ds);
-    const fromTable = await readCheckpoints(ds);
+    const unsealed = await countUnsealed(db);
+    const fromTable = await readCheckpoints(db);
     let checkpoints: CheckpointRef[] | undefined;
     if (key) {
       const all = new Map<string, CheckpointRef>();
@@ -71,9 +72,10 @@ async function main(): Promise<number> {
     } else if (fromFile.checkpoints.length || fromTable.length) {
       console.log('checkpoints NOT checked: set AUDIT_PUBLIC_KEY or AUDIT_PUBLIC_KEY_FILE');
     }
-    const verdict = await verifyChain((after, n) => readChainBatch(ds, after, n), batch, {
+    const verdict = await verifyChain((after, n) => readChainLinks(db, after, n), batch, {
       checkpoints,
       unsealed,
+      entryAt: (seq) => readChainEntry(db, seq),
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(describeVerdict(verdict));
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
     console.log(`unsealed entries at the start: ${unsealed} (not yet in the chain)`);
     return verdict.ok ? 0 : 1;
   } finally {
-    await ds.destroy();
+    await client.end();
   }
 }
 

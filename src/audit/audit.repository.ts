@@ -4,7 +4,8 @@ import type { AppAbility } from '../authz/ability';
 import { applyAbility, ColumnMap } from '../authz/casl-sql';
 import { AuditEntry } from '../audit-trail/audit-entry.entity';
 import type { Checkpoint } from '../audit-trail/audit-checkpoint';
-import type { ChainRow } from './audit-chain.verifier';
+import { CANONICAL_TAIL_SQL, canonicalText } from '../audit-trail/audit-hash';
+import type { ChainLink, ChainRow } from './audit-chain.verifier';
 
 export interface AuditFilter {
   subjectType?: string;
@@ -46,6 +47,30 @@ export async function readChainBatch(db: Queryable, afterSeq: string, limit: num
        FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [afterSeq, limit],
   )) as ChainRow[];
+}
+
+/**
+ * The sealed chain after `afterSeq` as links: each entry's canonical text rendered by the
+ * database (one column instead of thirteen: no timestamp, uuid or array parsing in Node). What
+ * verification reads; `readChainEntry` gives the columns of a link that does not match this way.
+ */
+export async function readChainLinks(db: Queryable, afterSeq: string, limit: number): Promise<ChainLink[]> {
+  const rows = (await db.query(
+    `SELECT seq, prev_hash AS "prevHash", hash, ${CANONICAL_TAIL_SQL} AS tail
+       FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [afterSeq, limit],
+  )) as (Omit<ChainLink, 'canonical'> & { tail: string })[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    canonical: canonicalText(r.seq, r.tail),
+  }));
+}
+
+/** One sealed entry with its columns (the verifier's check of a link that did not match as text). */
+export async function readChainEntry(db: Queryable, seq: string): Promise<ChainRow | undefined> {
+  return (await readChainBatch(db, String(BigInt(seq) - 1n), 1)).find((r) => r.seq === seq);
 }
 
 /** Rows inserted but not yet sealed by the sequencer. */
@@ -98,8 +123,12 @@ export class AuditRepository {
     return qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
   }
 
-  chainBatch(afterSeq: string, limit: number): Promise<ChainRow[]> {
-    return readChainBatch(this.dataSource, afterSeq, limit);
+  chainLinks(afterSeq: string, limit: number): Promise<ChainLink[]> {
+    return readChainLinks(this.dataSource, afterSeq, limit);
+  }
+
+  chainEntry(seq: string): Promise<ChainRow | undefined> {
+    return readChainEntry(this.dataSource, seq);
   }
 
   unsealed(): Promise<number> {

@@ -42,14 +42,21 @@ export class TypeSchemas {
     if (rest.length === 0) {
       schema = {};
     } else if (literals.length === rest.length) {
-      const values = literals.map((t) => (t as ts.LiteralType).value as string | number);
-      schema = { type: typeof values[0] === 'number' ? 'number' : 'string', enum: [...new Set(values)] };
+      // Sorted: the checker orders a union's members by when it met them, which any unrelated
+      // change elsewhere can shift, and the committed document must not drift on that.
+      const values = [...new Set(literals.map((t) => (t as ts.LiteralType).value as string | number))].sort(
+        (a, b) =>
+          typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+      );
+      schema = { type: typeof values[0] === 'number' ? 'number' : 'string', enum: values };
     } else if (booleans.length === rest.length) {
       schema = { type: 'boolean' };
     } else if (rest.length === 1) {
       schema = this.schemaOf(rest[0], propName);
     } else {
-      const variants = uniqueSchemas(rest.map((t) => this.schemaOf(t, propName)));
+      const variants = uniqueSchemas(rest.map((t) => this.schemaOf(t, propName))).sort((a, b) =>
+        byCodeUnits(JSON.stringify(a), JSON.stringify(b)),
+      );
       schema = variants.length === 1 ? variants[0] : { oneOf: variants };
     }
     if (nullable) schema = schema.$ref ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
@@ -172,4 +179,9 @@ function uniqueSchemas(list: SchemaObject[]): SchemaObject[] {
   const seen = new Map<string, SchemaObject>();
   for (const s of list) seen.set(JSON.stringify(s), s);
   return [...seen.values()];
+}
+
+/** Ordering that is the same on every machine (localeCompare follows the process's locale). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldIssue } from '../common/errors/app-error';
 import { ENV } from '../config/env.module';
 import type { Env } from '../config/env';
+import { CODE_LISTS, CODE_LIST_NAMES, CodeListName } from './code-lists';
 import type { IndicatorCatalog } from './indicator-catalog';
 import {
   CategoryClass,
@@ -15,7 +16,9 @@ import {
 
 /** A vocabulary as the API serves it: every term with both labels, so a client builds its forms. */
 export interface VocabularyView {
-  name: VocabularyName;
+  name: VocabularyName | CodeListName;
+  /** true: a fixed code list of the API (states, kinds); false: configurable (config/vocabularies). */
+  fixed: boolean;
   terms: Record<string, unknown>[];
   /** Only for reintegration-indicators: the dimensions its indicators are grouped in. */
   dimensions?: { code: string; es: string; en: string }[];
@@ -37,8 +40,18 @@ export class Vocabularies {
     const loaded = loadVocabularies(env.configDir);
     for (const [name, list] of loaded.terms) this.byName.set(name, new Map(list.map((t) => [t.code, t])));
     this.indicators = loaded.indicators;
-    this.views = VOCABULARY_NAMES.map((name) => this.view(name));
+    this.views = [
+      ...VOCABULARY_NAMES.map((name) => this.view(name)),
+      ...CODE_LIST_NAMES.map((name) => ({
+        name,
+        fixed: true,
+        terms: CODE_LISTS[name].map((t) => ({ ...t })),
+      })),
+    ];
   }
+
+  /** Every name `find` knows: the configurable vocabularies, then the fixed code lists. */
+  static readonly NAMES: string[] = [...VOCABULARY_NAMES, ...CODE_LIST_NAMES];
 
   /** Every vocabulary, by name. */
   all(): VocabularyView[] {
@@ -93,9 +106,11 @@ export class Vocabularies {
   }
 
   private view(name: VocabularyName): VocabularyView {
-    if (name !== INDICATOR_VOCABULARY) return { name, terms: this.terms(name).map((t) => ({ ...t })) };
+    if (name !== INDICATOR_VOCABULARY)
+      return { name, fixed: false, terms: this.terms(name).map((t) => ({ ...t })) };
     return {
       name,
+      fixed: false,
       terms: this.indicators.indicators.map((x) => ({
         code: x.code,
         es: x.es,

@@ -4,6 +4,7 @@ import { Role } from '../../src/common/role';
 import { CLOSURE_REASONS } from '../../src/cases/case-closure.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 import { loadVocabularies, VOCABULARY_NAMES } from '../../src/vocabularies/vocabulary-catalog';
+import { CODE_LIST_NAMES } from '../../src/vocabularies/code-lists';
 import { registerCase } from '../factories/case.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
@@ -38,7 +39,8 @@ describe('vocabularies: one catalog served to clients, and the valid codes named
     it('lists every vocabulary with its codes and both labels, in one call', async () => {
       const res = await get('/api/v1/vocabularies', caseworker);
       expect(res.status).toBe(200);
-      expect(res.body.items.map((v: any) => v.name)).toEqual(VOCABULARY_NAMES);
+      expect(res.body.items.map((v: any) => v.name)).toEqual([...VOCABULARY_NAMES, ...CODE_LIST_NAMES]);
+      expect(res.body.items.filter((v: any) => v.fixed).map((v: any) => v.name)).toEqual(CODE_LIST_NAMES);
       const byName = Object.fromEntries(res.body.items.map((v: any) => [v.name, v]));
       // Labels with commas arrive whole (the broken-YAML bug cut them short).
       expect(byName['data-categories'].terms).toContainEqual({
@@ -104,6 +106,18 @@ describe('vocabularies: one catalog served to clients, and the valid codes named
       });
     });
 
+    it('answers a fixed code list the same way, with the codes the API accepts', async () => {
+      const res = await get('/api/v1/vocabularies/closure-reasons', caseworker);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'closure-reasons', fixed: true });
+      expect(res.body.terms.map((x: any) => x.code)).toEqual([...CLOSURE_REASONS]);
+      expect(res.body.terms).toContainEqual({
+        code: 'turned_of_age',
+        es: 'Alcanzó la mayoría de edad',
+        en: 'Turned of age',
+      });
+    });
+
     it('answers 404 problem+json for an unknown name, naming the vocabularies, in es or en', async () => {
       const es = await get('/api/v1/vocabularies/colours', caseworker);
       expect(es.status).toBe(404);
@@ -114,11 +128,11 @@ describe('vocabularies: one catalog served to clients, and the valid codes named
         title: 'Vocabulario no encontrado',
       });
       expect(es.body.detail).toBe(
-        `No existe el vocabulario colours. Vocabularios: ${VOCABULARY_NAMES.join(', ')}.`,
+        `No existe el vocabulario colours. Vocabularios: ${[...VOCABULARY_NAMES, ...CODE_LIST_NAMES].join(', ')}.`,
       );
       const en = await get('/api/v1/vocabularies/colours', caseworker, 'en');
       expect(en.body.detail).toBe(
-        `There is no vocabulary colours. Vocabularies: ${VOCABULARY_NAMES.join(', ')}.`,
+        `There is no vocabulary colours. Vocabularies: ${[...VOCABULARY_NAMES, ...CODE_LIST_NAMES].join(', ')}.`,
       );
     });
   });

@@ -2,7 +2,8 @@
  * The fixed code lists of the API (states and kinds the code itself acts on, so not configurable
  * like config/vocabularies), with their es/en labels, served beside the configurable vocabularies
  * so a client builds every form and status badge from one call. Each list is the domain's own
- * constant, code for code, in the same order (code-lists.spec.ts holds them together).
+ * constant, code for code, in the same order (test/vocabularies/vocabularies.e2e-spec.ts holds
+ * them together).
  */
 export interface CodeLabel {
   code: string;

@@ -4,10 +4,21 @@ import { Role } from '../../src/common/role';
 import { CLOSURE_REASONS } from '../../src/cases/case-closure.entity';
 import type { Agency } from '../../src/directory/agency.entity';
 import { loadVocabularies, VOCABULARY_NAMES } from '../../src/vocabularies/vocabulary-catalog';
-import { CODE_LIST_NAMES } from '../../src/vocabularies/code-lists';
 import { registerCase } from '../factories/case.factory';
 import { makeActor, makeAgency } from '../factories/directory.factory';
 import { createTestApp, TestApp } from '../harness/test-app';
+import { CASE_PHASES, LEGAL_BASES, RISK_LEVELS } from '../../src/cases/case-file.entity';
+import { SEXES } from '../../src/cases/intake/register-case.dto';
+import { ASSESSMENT_TYPES } from '../../src/cases/records/assessment.entity';
+import { BID_TRIGGERS } from '../../src/cases/records/best-interests-determination.entity';
+import { REINTEGRATION_DIMENSIONS } from '../../src/cases/records/case-plan.entity';
+import { CONSENT_GIVERS } from '../../src/cases/records/case-records.dto';
+import { ACCOMPANIMENT } from '../../src/cases/reception-event.entity';
+import { AGENCY_TYPES } from '../../src/directory/agency.entity';
+import { FOLLOW_UP_STATUSES, FOLLOW_UP_TYPES } from '../../src/follow-ups/follow-up.entity';
+import { OVERRIDE_BASES, URGENCIES } from '../../src/referrals/referral.entity';
+import { REFERRAL_STATUSES } from '../../src/referrals/referral-lifecycle';
+import { CODE_LIST_NAMES, CODE_LISTS, CodeListName } from '../../src/vocabularies/code-lists';
 
 const shipped = loadVocabularies(join(__dirname, '..', '..', 'config'));
 const codesOf = (name: 'consent-purposes' | 'data-categories' | 'service-types') =>
@@ -213,5 +224,43 @@ describe('vocabularies: one catalog served to clients, and the valid codes named
       });
       expect(en.body.errors[0].message).toBe(`Must be one of: ${CLOSURE_REASONS.join(', ')}.`);
     });
+  });
+});
+
+/** Each served list against the constant the domain validates and acts on. */
+const DOMAIN: Record<CodeListName, readonly string[]> = {
+  'case-phases': CASE_PHASES,
+  'risk-levels': RISK_LEVELS,
+  'legal-bases': LEGAL_BASES,
+  'closure-reasons': CLOSURE_REASONS,
+  sexes: SEXES,
+  accompaniment: ACCOMPANIMENT,
+  'assessment-types': ASSESSMENT_TYPES,
+  'consent-givers': CONSENT_GIVERS,
+  'bid-triggers': BID_TRIGGERS,
+  'reintegration-dimensions': REINTEGRATION_DIMENSIONS,
+  'referral-urgencies': URGENCIES,
+  'referral-statuses': REFERRAL_STATUSES,
+  'consent-override-bases': OVERRIDE_BASES,
+  'follow-up-types': FOLLOW_UP_TYPES,
+  'follow-up-statuses': FOLLOW_UP_STATUSES,
+  'agency-types': AGENCY_TYPES,
+};
+
+describe('fixed code lists', () => {
+  it.each(Object.keys(DOMAIN) as CodeListName[])('%s serves exactly the domain codes, in order', (name) => {
+    expect(CODE_LISTS[name].map((t) => t.code)).toEqual([...DOMAIN[name]]);
+  });
+
+  it('labels every code in both languages', () => {
+    for (const list of Object.values(CODE_LISTS))
+      for (const t of list) {
+        expect(t.es.trim()).not.toBe('');
+        expect(t.en.trim()).not.toBe('');
+      }
+  });
+
+  it('shares no name with a configurable vocabulary', () => {
+    expect(Object.keys(CODE_LISTS).filter((n) => (VOCABULARY_NAMES as string[]).includes(n))).toEqual([]);
   });
 });

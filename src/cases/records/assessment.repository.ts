@@ -29,7 +29,6 @@ export class AssessmentRepository {
     return m.findOne(Assessment, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The case's assessments, oldest first. */
   /** A page of the case's assessments, oldest first (created_at comes from now(): microseconds). */
   async list(
     m: EntityManager,

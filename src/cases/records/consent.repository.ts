@@ -38,7 +38,6 @@ export class ConsentRepository {
     return m.save(consent);
   }
 
-  /** The case's consents, most recently given first. */
   /** A page of the case's consents, newest given first (given_at holds milliseconds: client input). */
   async list(
     m: EntityManager,

@@ -46,7 +46,6 @@ export class PlanRepository {
     return m.findOne(CasePlan, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The case's plans, newest number first. */
   /** A page of the case's plan versions, newest first (planNumber is unique per case). */
   async list(
     m: EntityManager,

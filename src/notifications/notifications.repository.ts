@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Notification } from './notification.entity';
 
-export interface NotificationRow {
-  userId: string;
+/** What one notice says; it is written once per recipient. */
+export interface NoticeContent {
   type: string;
   level?: string | null;
   caseId?: string | null;
@@ -12,7 +12,6 @@ export interface NotificationRow {
   subjectId?: string | null;
   dueAt?: Date | null;
   data?: Record<string, string | number | boolean | null>;
-  createdAt: Date;
 }
 
 export interface InboxCursor {
@@ -23,28 +22,45 @@ export interface InboxCursor {
 /** Inbox queries. Every read and write is scoped to one owner (`user_id`). */
 @Injectable()
 export class NotificationsRepository {
-  /** One statement for any number of rows (the overdue scan writes thousands per batch). */
-  async insertMany(manager: EntityManager, rows: NotificationRow[]): Promise<number> {
-    if (!rows.length) return 0;
-    const res: unknown[] = await manager.query(
-      `INSERT INTO notification (user_id, type, level, case_id, case_number, subject_type, subject_id, due_at, data, created_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::uuid[],
-                            $8::timestamptz[], $9::jsonb[], $10::timestamptz[])
-       RETURNING id`,
+  /**
+   * One statement for any number of notices, each written once per user in `userIds` (the
+   * caller removes duplicates). The content travels once per notice and the recipients as
+   * (notice, user) pairs, and only the row count comes back: the overdue scan writes thousands
+   * of rows per batch, and shipping every column of every row was most of its time.
+   */
+  async insertNotices(
+    manager: EntityManager,
+    notices: { userIds: string[]; content: NoticeContent }[],
+    createdAt: Date,
+  ): Promise<number> {
+    const pairs = notices.flatMap((n, i) => n.userIds.map((u) => [i + 1, u] as const));
+    if (!pairs.length) return 0;
+    const c = notices.map((n) => n.content);
+    const [{ n: count }]: { n: number }[] = await manager.query(
+      `WITH ins AS (
+       INSERT INTO notification (user_id, type, level, case_id, case_number, subject_type, subject_id, due_at, data, created_at)
+       SELECT r.user_id, n.type, n.level, n.case_id, n.case_number, n.subject_type, n.subject_id, n.due_at, n.data, $11
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[],
+                     $8::jsonb[])
+              WITH ORDINALITY AS n(type, level, case_id, case_number, subject_type, subject_id, due_at, data, i)
+         JOIN unnest($9::int[], $10::uuid[]) AS r(i, user_id) ON r.i = n.i
+       RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
       [
-        rows.map((r) => r.userId),
-        rows.map((r) => r.type),
-        rows.map((r) => r.level ?? null),
-        rows.map((r) => r.caseId ?? null),
-        rows.map((r) => r.caseNumber ?? null),
-        rows.map((r) => r.subjectType ?? null),
-        rows.map((r) => r.subjectId ?? null),
-        rows.map((r) => r.dueAt ?? null),
-        rows.map((r) => JSON.stringify(r.data ?? {})),
-        rows.map((r) => r.createdAt),
+        c.map((x) => x.type),
+        c.map((x) => x.level ?? null),
+        c.map((x) => x.caseId ?? null),
+        c.map((x) => x.caseNumber ?? null),
+        c.map((x) => x.subjectType ?? null),
+        c.map((x) => x.subjectId ?? null),
+        c.map((x) => x.dueAt ?? null),
+        c.map((x) => JSON.stringify(x.data ?? {})),
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+        createdAt,
       ],
     );
-    return res.length;
+    return count;
   }
 
   list(

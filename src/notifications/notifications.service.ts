@@ -9,7 +9,7 @@ import { Page, pageLimit, pageOf } from '../common/paging/page';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Notification } from './notification.entity';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
-import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { NotificationsRepository } from './notifications.repository';
 
 /** What a notification says: operational fields only (no names, no notes). */
 export interface NotificationContent {
@@ -65,10 +65,11 @@ export class NotificationsService {
     notices: { userIds: string[]; content: NotificationContent }[],
     at = this.clock.now(),
   ): Promise<number> {
-    const rows: NotificationRow[] = notices.flatMap(({ userIds, content }) =>
-      [...new Set(userIds)].map((userId) => ({ ...content, userId, createdAt: at })),
+    return this.repo.insertNotices(
+      manager,
+      notices.map(({ userIds, content }) => ({ userIds: [...new Set(userIds)], content })),
+      at,
     );
-    return this.repo.insertMany(manager, rows);
   }
 
   supervisorsOf(manager: EntityManager, agencyIds: string[]) {

@@ -19,12 +19,24 @@ export interface ScanStats {
 }
 
 const BATCH = 500;
+/**
+ * Batches of one source in flight at once, each in its own transaction on its own connection.
+ * Nearly all of a batch's time is PostgreSQL writing rows (escalations, notifications with their
+ * foreign-key checks, the items), so two lanes keep both cores of a small server busy.
+ */
+const LANES = 2;
+
+export interface ScanOptions {
+  batchSize?: number;
+  lanes?: number;
+}
 
 /**
  * The overdue scan: for each registered source, keyset batches of past-due items; per batch one
  * transaction that inserts the escalation rows whose threshold has passed (ON CONFLICT DO
- * NOTHING), notifies only for rows it inserted, and records the level on the items. The job
- * processor and the benchmark both call `scan`.
+ * NOTHING), notifies only for rows it inserted, and records the level on the items. Up to
+ * `lanes` batches run at once; their reads take turns on one keyset position, so within a scan
+ * each item is read by one batch only. The job processor and the benchmark both call `scan`.
  */
 @Injectable()
 export class OverdueScanService {
@@ -38,14 +50,21 @@ export class OverdueScanService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async scan(asOf: Date, batchSize = BATCH): Promise<ScanStats[]> {
+  async scan(asOf: Date, opts: ScanOptions = {}): Promise<ScanStats[]> {
+    const batchSize = opts.batchSize ?? BATCH;
+    const lanes = Math.max(1, opts.lanes ?? LANES);
     const out: ScanStats[] = [];
-    for (const source of this.registry.all()) out.push(await this.scanSource(source, asOf, batchSize));
+    for (const source of this.registry.all()) out.push(await this.scanSource(source, asOf, batchSize, lanes));
     this.logger.log({ asOf: asOf.toISOString(), stats: out }, 'overdue scan done');
     return out;
   }
 
-  private async scanSource(source: OverdueSource, asOf: Date, batchSize: number): Promise<ScanStats> {
+  private async scanSource(
+    source: OverdueSource,
+    asOf: Date,
+    batchSize: number,
+    lanes: number,
+  ): Promise<ScanStats> {
     const stats: ScanStats = {
       source: source.name,
       scanned: 0,
@@ -53,19 +72,53 @@ export class OverdueScanService {
       fired: { caseworker: 0, supervisor: 0, lead_unit: 0 },
       notifications: 0,
     };
+    // The shared keyset position. A lane reads (and locks) its batch while holding `turn`, moves
+    // the position past it, then writes while the next lane reads: a lane never reads rows
+    // another lane of this scan holds or has already done. Other scans (another worker) are kept
+    // apart by FOR UPDATE ... SKIP LOCKED and the escalation key, as before.
     let after: OverdueKey | null = null;
-    for (;;) {
-      const items = await this.tx.run(async (m) => {
-        const batch = await source.findOverdue(m, asOf, after, batchSize);
-        if (batch.length) await this.escalateBatch(m, source, batch, asOf, stats);
-        return batch;
+    let done = false;
+    let turn: Promise<unknown> = Promise.resolve();
+    const read = (m: EntityManager): Promise<{ from: OverdueKey | null; batch: OverdueItem[] }> => {
+      const mine = turn.then(async () => {
+        const from = after;
+        if (done) return { from, batch: [] };
+        const batch = await source.findOverdue(m, asOf, from, batchSize);
+        stats.batches++;
+        if (batch.length < batchSize) done = true;
+        if (batch.length) after = { dueAt: batch[batch.length - 1].dueAt, id: batch[batch.length - 1].id };
+        return { from, batch };
       });
-      stats.batches++;
-      stats.scanned += items.length;
-      if (items.length < batchSize) return stats;
-      const last = items[items.length - 1];
-      after = { dueAt: last.dueAt, id: last.id };
-    }
+      turn = mine.catch(() => undefined);
+      return mine;
+    };
+    const lane = async (): Promise<void> => {
+      while (!done) {
+        // A transaction retried after a conflict reads again from where its first attempt did.
+        let claim: { from: OverdueKey | null } | undefined;
+        const items = await this.tx.run(async (m) => {
+          let batch: OverdueItem[];
+          if (claim) batch = await source.findOverdue(m, asOf, claim.from, batchSize);
+          else {
+            const r = await read(m);
+            claim = { from: r.from };
+            batch = r.batch;
+          }
+          if (batch.length) await this.escalateBatch(m, source, batch, asOf, stats);
+          return batch;
+        });
+        stats.scanned += items.length;
+      }
+    };
+    const runLane = (): Promise<void> =>
+      lane().catch((e: unknown) => {
+        done = true; // the other lanes finish their batch and stop
+        throw e;
+      });
+    const results = await Promise.allSettled(Array.from({ length: lanes }, runLane));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return stats;
   }
 
   private async escalateBatch(
@@ -126,7 +179,8 @@ export class OverdueScanService {
     });
     const inserted = await this.repo.insertNew(m, rows);
     const fresh = rows.filter((r) => inserted.has(escalationKey(r.source, r.itemId, r.level)));
-    stats.notifications += await this.notifications.notifyMany(
+    // Await first, then add: with lanes, `stats` is shared by batches in flight.
+    const notified = await this.notifications.notifyMany(
       m,
       fresh.map((r) => ({
         userIds: r.users,
@@ -143,6 +197,7 @@ export class OverdueScanService {
       })),
       asOf,
     );
+    stats.notifications += notified;
     for (const r of fresh) stats.fired[r.level as keyof ScanStats['fired']]++;
 
     const reached = new Map<string, { item: OverdueItem; level: number }>();

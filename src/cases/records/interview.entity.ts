@@ -17,6 +17,8 @@ import { Child } from '../child.entity';
 @Entity('interview')
 @Index('interview_child_idx', ['childId', 'conductedAt'])
 @Index('interview_case_idx', ['caseId', 'conductedAt'])
+@Index('interview_country_time_idx', ['countryCode', 'conductedAt', 'agencyId', 'childId'])
+@Index('interview_agency_time_idx', ['agencyId', 'conductedAt', 'childId'])
 export class Interview {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +32,16 @@ export class Interview {
 
   @Column({ type: 'uuid' })
   childId: string;
+
+  /**
+   * The case's country and agency, for monitoring scopes. Written only by the database (a trigger
+   * copies them from the case, migrations/1795011900000-InterviewScope.ts), never by the app.
+   */
+  @Column({ type: 'char', length: 2, insert: false, update: false })
+  countryCode: string;
+
+  @Column({ type: 'uuid', insert: false, update: false })
+  agencyId: string;
 
   @ManyToOne(() => Child, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'child_id', foreignKeyConstraintName: 'interview_child_fk' })

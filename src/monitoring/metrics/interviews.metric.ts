@@ -2,10 +2,11 @@ import type { MetricContext, MetricData, MetricProvider } from '../metric.types'
 import { and, period, query } from '../sql';
 
 export const INTERVIEW_BUCKETS = ['1', '2', '3', '4+'] as const;
-const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
+// The interview carries its case's country and agency (kept by a trigger): no join to case_file.
+const SCOPE = { countryCode: 'i.country_code', agencyId: 'i.agency_id' };
 
 /**
- * Reads the cases module's interview log: interview(id, case_id, child_id, conducted_at).
+ * Reads the cases module's interview log: interview(child_id, conducted_at, country_code, agency_id).
  * How many times each child was interviewed in the period ("the child tells the story once"):
  * children by number of interviews, and per country the mean interviews per child.
  */
@@ -17,8 +18,8 @@ export const interviewsMetric: MetricProvider = {
     const rows = await query<{ country: string; bucket: string; children: number; interviews: number }>(
       ctx.manager,
       `WITH per_child AS (
-         SELECT c.country_code AS country, i.child_id, count(*)::int AS n
-           FROM interview i JOIN case_file c ON c.id = i.case_id
+         SELECT i.country_code AS country, i.child_id, count(*)::int AS n
+           FROM interview i
           WHERE ${where.sql}
           GROUP BY 1, 2)
        SELECT country, CASE WHEN n >= 4 THEN '4+' ELSE n::text END AS bucket,

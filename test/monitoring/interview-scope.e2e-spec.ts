@@ -100,16 +100,30 @@ describe('interview scope columns (interviews metric)', () => {
       token: lead,
     });
     expect(res.status).toBe(200);
-    const [live] = await t.dataSource.query(
-      `SELECT count(DISTINCT i.child_id)::int AS children, count(*)::int AS interviews
-         FROM interview i JOIN case_file c ON c.id = i.case_id
-        WHERE c.country_code = 'GT' AND i.conducted_at >= '2026-01-01' AND i.conducted_at < '2026-09-01'`,
+    // The query the metric ran before the columns existed, with the lead unit's scope.
+    const live: { bucket: string; children: number; interviews: number }[] = await t.dataSource.query(
+      `SELECT CASE WHEN n >= 4 THEN '4+' ELSE n::text END AS bucket, count(*)::int AS children,
+              sum(n)::int AS interviews
+         FROM (SELECT i.child_id, count(*)::int AS n
+                 FROM interview i JOIN case_file c ON c.id = i.case_id
+                WHERE c.country_code = 'GT' AND i.conducted_at >= '2026-01-01' AND i.conducted_at < '2026-09-01'
+                GROUP BY 1) per_child
+        GROUP BY 1`,
     );
-    const stat = res.body.stats.find((s: { country: string }) => s.country === 'GT');
-    expect(stat.base).toBe(live.children);
-    expect(stat.values.meanInterviewsPerChild).toBe(
-      Math.round((live.interviews / live.children) * 100) / 100,
-    );
+    const expected = {
+      '1': 0,
+      '2': 0,
+      '3': 0,
+      '4+': 0,
+      ...Object.fromEntries(live.map((r) => [r.bucket, r.children])),
+    };
+    expect(expected['3']).toBe(1);
+    expect(res.body.tables[0].rows[0].cells).toEqual(expected);
+    const children = live.reduce((s, r) => s + r.children, 0);
+    const interviews = live.reduce((s, r) => s + r.interviews, 0);
+    expect(res.body.stats[0].values).toEqual({
+      meanInterviewsPerChild: Math.round((interviews / children) * 100) / 100,
+    });
   });
 });
 

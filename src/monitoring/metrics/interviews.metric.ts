@@ -15,9 +15,14 @@ export const interviewsMetric: MetricProvider = {
   kind: 'flow',
   async aggregate(ctx: MetricContext): Promise<MetricData> {
     const where = and(ctx.scope.where(SCOPE), period('i.conducted_at', ctx.from, ctx.to));
-    const rows = await query<{ country: string; bucket: string; children: number; interviews: number }>(
-      ctx.manager,
-      `WITH per_child AS (
+    type Row = { country: string; bucket: string; children: number; interviews: number };
+    // Grouping a country's year of interviews per child needs ~20 MB of hash table for a quarter
+    // million children (more for the regional view); at the default work_mem it spills to disk.
+    const rows = await ctx.manager.transaction(async (m) => {
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+      return query<Row>(
+        m,
+        `WITH per_child AS (
          SELECT i.country_code AS country, i.child_id, count(*)::int AS n
            FROM interview i
           WHERE ${where.sql}
@@ -25,8 +30,9 @@ export const interviewsMetric: MetricProvider = {
        SELECT country, CASE WHEN n >= 4 THEN '4+' ELSE n::text END AS bucket,
               count(*)::int AS children, sum(n)::int AS interviews
          FROM per_child GROUP BY 1, 2`,
-      where.params,
-    );
+        where.params,
+      );
+    });
     const stats = new Map<string, { children: number; interviews: number }>();
     for (const r of rows) {
       const s = stats.get(r.country) ?? { children: 0, interviews: 0 };

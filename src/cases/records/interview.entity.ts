@@ -34,14 +34,16 @@ export class Interview {
   childId: string;
 
   /**
-   * The case's country and agency, for monitoring scopes. Written only by the database (a trigger
-   * copies them from the case, migrations/1795011900000-InterviewScope.ts), never by the app.
+   * The case's country and agency, for monitoring scopes only. Written and read only by the
+   * database (a trigger copies them from the case, migrations/1795011900000-InterviewScope.ts).
+   * Declared for the schema check; never loaded, written or answered by the app, hence the
+   * `undefined` type (also keeps them out of the OpenAPI document).
    */
-  @Column({ type: 'char', length: 2, insert: false, update: false })
-  countryCode: string;
+  @Column({ type: 'char', length: 2, insert: false, update: false, select: false })
+  countryCode: undefined;
 
-  @Column({ type: 'uuid', insert: false, update: false })
-  agencyId: string;
+  @Column({ type: 'uuid', insert: false, update: false, select: false })
+  agencyId: undefined;
 
   @ManyToOne(() => Child, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'child_id', foreignKeyConstraintName: 'interview_child_fk' })

@@ -2,6 +2,11 @@
  * Monitoring overview latency over a million cases.
  *
  *   npm run build && node dist/bench/monitoring-overview.js [--cases 1000000] [--requests 50] [--keep]
+ *   node dist/bench/monitoring-overview.js --db <kept database> [--cases N as loaded]
+ *
+ * `--db` reuses a database kept by an earlier run (`--keep`): pending migrations are applied and
+ * the database is analysed, nothing is loaded, and it is kept. It times a schema change on the
+ * same data without reloading a million cases.
  *
  * Creates its own database from the migrations, bulk-loads cases across the CRM countries,
  * agencies, phases and risk levels (30% closed, with reasons), indicator measurements, users (3
@@ -29,7 +34,8 @@ const opt = (name: string, fallback: number) => {
 };
 const CASES = opt('cases', 1_000_000);
 const REQUESTS = opt('requests', 50);
-const KEEP = args.includes('--keep');
+const REUSE = args.includes('--db') ? args[args.indexOf('--db') + 1] : null;
+const KEEP = args.includes('--keep') || !!REUSE;
 const NOW = '2026-09-01T12:00:00Z';
 
 const dbUrl = (name: string) => {
@@ -178,6 +184,16 @@ async function load(url: string): Promise<void> {
   }
 }
 
+async function adminQueryOn(url: string, sql: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -204,13 +220,15 @@ async function measure(app: NestFastifyApplication, token: string, url: string, 
 }
 
 async function main(): Promise<void> {
-  const name = `enlace_bench_mon_${Date.now().toString(36)}`;
+  const name = REUSE ?? `enlace_bench_mon_${Date.now().toString(36)}`;
+  if (!/^enlace_bench_mon_[a-z0-9]+$/.test(name)) throw new Error(`not a benchmark database: ${name}`);
   const url = dbUrl(name);
   console.log(`Monitoring overview benchmark: ${CASES.toLocaleString('en')} cases, database ${name}`);
-  await adminQuery(`CREATE DATABASE ${name}`);
+  if (!REUSE) await adminQuery(`CREATE DATABASE ${name}`);
   try {
     await timed('migrations', () => migrate(url, 'run'));
-    await load(url);
+    if (!REUSE) await load(url);
+    else await timed('VACUUM ANALYZE', () => adminQueryOn(url, 'VACUUM ANALYZE'));
 
     Object.assign(process.env, {
       NODE_ENV: 'development',

@@ -37,6 +37,10 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 @Index('follow_up_overdue_scan_idx', ['dueAt', 'id'], {
   where: `status = 'scheduled' AND escalation_level < 3`,
 })
+// The monitoring overdue-follow-ups metric: scheduled items past due at every level.
+@Index('follow_up_overdue_monitoring_idx', ['dueAt', 'caseId', 'escalation.level'], {
+  where: `status = 'scheduled'`,
+})
 export class FollowUp {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -17,6 +17,8 @@ import { Child } from '../child.entity';
 @Entity('interview')
 @Index('interview_child_idx', ['childId', 'conductedAt'])
 @Index('interview_case_idx', ['caseId', 'conductedAt'])
+@Index('interview_country_time_idx', ['countryCode', 'conductedAt', 'agencyId', 'childId'])
+@Index('interview_agency_time_idx', ['agencyId', 'conductedAt', 'childId'])
 export class Interview {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +32,18 @@ export class Interview {
 
   @Column({ type: 'uuid' })
   childId: string;
+
+  /**
+   * The case's country and agency, for monitoring scopes only. Written and read only by the
+   * database (a trigger copies them from the case, migrations/1795011900000-InterviewScope.ts).
+   * Declared for the schema check; never loaded, written or answered by the app, hence the
+   * `undefined` type (also keeps them out of the OpenAPI document).
+   */
+  @Column({ type: 'char', length: 2, insert: false, update: false, select: false })
+  countryCode: undefined;
+
+  @Column({ type: 'uuid', insert: false, update: false, select: false })
+  agencyId: undefined;
 
   @ManyToOne(() => Child, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'child_id', foreignKeyConstraintName: 'interview_child_fk' })

@@ -20,9 +20,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs one statement on the maintenance database (CREATE / DROP DATABASE). */
-export async function adminQuery(sql: string): Promise<void> {
-  const c = new Client({ connectionString: PG_ADMIN_URL });
+/** Runs one statement on its own connection, by default to the maintenance database (CREATE / DROP DATABASE). */
+export async function adminQuery(sql: string, url = PG_ADMIN_URL): Promise<void> {
+  const c = new Client({ connectionString: url });
   await c.connect();
   try {
     await c.query(sql);

@@ -184,16 +184,6 @@ async function load(url: string): Promise<void> {
   }
 }
 
-async function adminQueryOn(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -228,7 +218,7 @@ async function main(): Promise<void> {
   try {
     await timed('migrations', () => migrate(url, 'run'));
     if (!REUSE) await load(url);
-    else await timed('VACUUM ANALYZE', () => adminQueryOn(url, 'VACUUM ANALYZE'));
+    else await timed('VACUUM ANALYZE', () => adminQuery('VACUUM ANALYZE', url));
 
     Object.assign(process.env, {
       NODE_ENV: 'development',

@@ -37,8 +37,12 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 @Index('follow_up_overdue_scan_idx', ['dueAt', 'id'], {
   where: `status = 'scheduled' AND escalation_level < 3`,
 })
-// The monitoring overdue-follow-ups metric: scheduled items past due at every level.
-@Index('follow_up_overdue_monitoring_idx', ['dueAt', 'caseId', 'escalation.level'], {
+// The monitoring overdue-follow-ups metric: scheduled items past due at every level, by the
+// case's country (lead unit, regional analyst) or agency (supervisor), read index-only.
+@Index('follow_up_country_overdue_idx', ['countryCode', 'dueAt', 'escalation.level', 'agencyId'], {
+  where: `status = 'scheduled'`,
+})
+@Index('follow_up_agency_overdue_idx', ['agencyId', 'dueAt', 'escalation.level', 'countryCode'], {
   where: `status = 'scheduled'`,
 })
 export class FollowUp {
@@ -51,6 +55,18 @@ export class FollowUp {
   @ManyToOne(() => CaseFile, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'follow_up_case_fk' })
   case?: CaseFile;
+
+  /**
+   * The case's country and agency, for monitoring scopes only. Written and read only by the
+   * database (a trigger copies them from the case, migrations/1795012000000-FollowUpScope.ts).
+   * Declared for the schema check; never loaded, written or answered by the app, hence the
+   * `undefined` type (also keeps them out of the OpenAPI document).
+   */
+  @Column({ type: 'char', length: 2, insert: false, update: false, select: false })
+  countryCode: undefined;
+
+  @Column({ type: 'uuid', insert: false, update: false, select: false })
+  agencyId: undefined;
 
   @Column({ type: 'text' })
   type: FollowUpType;

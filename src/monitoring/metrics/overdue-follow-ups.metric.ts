@@ -5,12 +5,13 @@ import { CASE_ITEM_JOINS, CASE_ITEM_SELECT, CASE_ITEM_FIELDS, keysetPage } from 
 /** Escalation levels: 0 not yet escalated, 1 caseworker, 2 supervisor, 3 lead unit. */
 export const ESCALATION_LEVELS = ['0', '1', '2', '3'] as const;
 export const AGE_BUCKETS = ['0-7', '8-30', '31-90', '>90'] as const;
-const SCOPE = { countryCode: 'c.country_code', agencyId: 'c.agency_id' };
+// The follow-up carries its case's country and agency (kept by a trigger): no join to case_file.
+const SCOPE = { countryCode: 'f.country_code', agencyId: 'f.agency_id' };
 
 /**
  * Reads the follow-ups module's table: follow_up(id, case_id, status, due_at, overdue_since,
- * escalation_level). Overdue = still `scheduled` and past due, the follow-ups module's overdue
- * scan predicate (completed, missed and cancelled follow-ups are settled). The scan flags an item
+ * escalation_level, country_code, agency_id); the counts read follow_up alone, index-only.
+ * Overdue = still `scheduled` and past due, the follow-ups module's overdue scan predicate (completed, missed and cancelled follow-ups are settled). The scan flags an item
  * (`overdue_since`, level 1) only once the caseworker threshold has passed, so level 0 counts the
  * items past due but not yet escalated.
  */
@@ -30,11 +31,11 @@ export const overdueFollowUpsMetric: MetricProvider = {
     const where = and(OVERDUE, ctx.scope.where(SCOPE), period('f.due_at', ctx.from, ctx.to));
     const rows = await query<{ country: string; level: string; bucket: string; g: number; n: number }>(
       ctx.manager,
-      `SELECT c.country_code AS country, f.escalation_level::text AS level, ${BUCKET} AS bucket,
+      `SELECT f.country_code AS country, f.escalation_level::text AS level, ${BUCKET} AS bucket,
               GROUPING(f.escalation_level, ${BUCKET}) AS g, count(*)::int AS n
-         FROM follow_up f JOIN case_file c ON c.id = f.case_id
+         FROM follow_up f
         WHERE ${where.sql}
-        GROUP BY GROUPING SETS ((c.country_code, f.escalation_level), (c.country_code, ${BUCKET}))`,
+        GROUP BY GROUPING SETS ((f.country_code, f.escalation_level), (f.country_code, ${BUCKET}))`,
       { ...where.params, now: ctx.now },
     );
     return {

@@ -112,14 +112,15 @@ async function loadFollowUps(ds: DataSource, from: number, to: number): Promise<
     const end = Math.min(start + CHUNK, to);
     await ds.transaction(async (m) => {
       // Bulk load only: the rows reference seeded cases, agencies and users by construction.
+      // With triggers off, the case's country and agency (normally copied by a trigger) are given.
       await m.query(`SET LOCAL session_replication_role = replica`);
       await m.query(
         `INSERT INTO follow_up (case_id, type, kind, due_at, explain, responsible_user_id, responsible_agency_id,
-                                status, resolved_at, contact_made, attempts, version)
+                                status, resolved_at, contact_made, attempts, version, country_code, agency_id)
          SELECT c.id, 'home_visit', 'interval', d.due_at, 'bench', c.user_id, c.agency_id, d.status,
                 CASE WHEN d.status = 'scheduled' THEN NULL ELSE d.due_at END,
                 CASE WHEN d.status = 'completed' THEN true END,
-                CASE WHEN d.status = 'scheduled' THEN 0 ELSE 1 END, 1
+                CASE WHEN d.status = 'scheduled' THEN 0 ELSE 1 END, 1, c.country_code, c.agency_id
            FROM generate_series($2::int, $3::int - 1) g
            JOIN bench_case c ON c.n = g % ${CASES}
            CROSS JOIN LATERAL (SELECT
